@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Library modules, one per concept. Everything the `csm` binary links avoids
+// Foundation: it adds several milliseconds to every process start.
+let package = Package(
+    name: "csm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "csm", targets: ["csm"]),
+        .library(name: "CSMKit", targets: ["CSMRun", "CSMRender"]),
+    ],
+    targets: [
+        // Lua 5.4 from the system (Debian: liblua5.4-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]
+        ),
+        // C glue that must not live in Swift: raising Lua errors, the hook, the capped allocator.
+        .target(name: "CSMLuaGlue", dependencies: ["CLua"]),
+
+        .target(name: "CSMSystem"),
+        .target(name: "CSMJSON"),
+        .target(
+            name: "CSMModel",
+            dependencies: ["CSMJSON", "CSMSystem"],
+            exclude: ["BuiltinModel"],
+            plugins: ["EmbedResources"]
+        ),
+        .target(name: "CSMEvaluator", dependencies: ["CSMModel"]),
+        .target(
+            name: "CSMLua",
+            dependencies: ["CSMLuaGlue", "CSMSystem"],
+            exclude: ["prelude.lua"],
+            plugins: ["EmbedResources"]
+        ),
+        .target(name: "CSMRules", dependencies: ["CSMLua", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMBuiltinPack", plugins: ["EmbedResources"]),
+        .target(name: "CSMPlanning", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
+        .target(name: "CSMRun", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
+        .target(name: "CSMRender", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMSystem"]),
+        .executableTarget(name: "csm", dependencies: ["CSMCLI"]),
+
+        // Build tool that turns data files (model, Lua prelude, built-in rule pack) into Swift sources.
+        .executableTarget(name: "csm-embed", path: "Sources/csm-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["csm-embed"]),
+
+        .testTarget(name: "CSMJSONTests", dependencies: ["CSMJSON"]),
+        .testTarget(name: "CSMSystemTests", dependencies: ["CSMSystem"]),
+        .testTarget(name: "CSMModelTests", dependencies: ["CSMModel", "CSMJSON"]),
+        .testTarget(name: "CSMEvaluatorTests", dependencies: ["CSMEvaluator", "CSMModel"]),
+        .testTarget(name: "CSMLuaTests", dependencies: ["CSMLua"]),
+        .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
+        .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
+        .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON"]),
+        .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"]),
+    ]
+)

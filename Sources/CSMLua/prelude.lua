@@ -1,0 +1,763 @@
+-- csm prelude: builds the rule sandbox and drives rule packs.
+--
+-- This is trusted code. It runs outside the rule limits, so it calls rule
+-- code only through host.guarded_call, and it reads tables made by rules
+-- with raw access only (rawget, rawlen, next), never through metamethods.
+
+local host = ...
+
+local type, next, select, tostring, tonumber, error = type, next, select, tostring, tonumber, error
+local rawget, rawset, rawlen, rawequal = rawget, rawset, rawlen, rawequal
+local setmetatable, getmetatable, pcall = setmetatable, getmetatable, pcall
+local string, table, math, utf8, os, coroutine = string, table, math, utf8, os, coroutine
+local format, concat, sort = string.format, table.concat, table.sort
+local guarded_call = host.guarded_call
+
+local MAX_LOG_LINES = 50
+local MAX_LOG_LINE_BYTES = 500
+local MAX_COPY_DEPTH = 12
+
+
+-- ---------------------------------------------------------------------------
+-- Small utilities
+-- ---------------------------------------------------------------------------
+
+local function sorted_keys(t)
+  local keys = {}
+  for key in next, t do keys[#keys + 1] = key end
+  sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  return keys
+end
+
+
+local function edit_distance(a, b)
+  local previous = {}
+  for j = 0, #b do previous[j] = j end
+  for i = 1, #a do
+    local current = { [0] = i }
+    for j = 1, #b do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      current[j] = math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    end
+    previous = current
+  end
+  return previous[#b]
+end
+
+
+-- Returns the valid name closest to `name`, or nil when none is close.
+local function closest(name, candidates)
+  if type(name) ~= "string" then return nil end
+  local best, best_distance = nil, math.huge
+  for _, candidate in next, candidates do
+    local distance = edit_distance(name, candidate)
+    if distance < best_distance then best, best_distance = candidate, distance end
+  end
+  if best and best_distance <= math.max(2, #name // 3) then return best end
+  return nil
+end
+
+
+local function unknown_name_message(what, name, candidates, extra)
+  local text = format("unknown %s %s", what, type(name) == "string" and format("'%s'", name) or tostring(name))
+  local suggestion = extra or closest(name, candidates)
+  if suggestion then text = text .. format("; did you mean '%s'?", suggestion) end
+  return text .. "; valid: " .. concat(candidates, ", ")
+end
+
+
+local function describe(value)
+  if type(value) == "string" then return format("%q", value) end
+  if math.type(value) == "float" then return format("%.2f", value) end
+  return tostring(value)
+end
+
+
+-- Copies a rule-made value with raw access, so later reads cannot run its metamethods.
+local function raw_copy(value, depth)
+  if type(value) ~= "table" then return value end
+  if depth > MAX_COPY_DEPTH then error(format("table nested more than %d levels deep (or cyclic)", MAX_COPY_DEPTH), 0) end
+  local copy = {}
+  local key, item = next(value)
+  while key ~= nil do
+    rawset(copy, raw_copy(key, depth + 1), raw_copy(item, depth + 1))
+    key, item = next(value, key)
+  end
+  return copy
+end
+
+
+-- ---------------------------------------------------------------------------
+-- The sandbox: what rule code can reach
+-- ---------------------------------------------------------------------------
+
+local protected = setmetatable({}, { __mode = "k" })  -- read-only tables made here
+
+local function readonly(name, source)
+  local proxy = {}
+  setmetatable(proxy, {
+    __index = source,
+    __newindex = function(_, key)
+      error(format("%s is read-only (cannot set '%s')", name, tostring(key)), 2)
+    end,
+    __pairs = function()
+      local key
+      return function()
+        local value
+        key, value = next(source, key)
+        return key, value
+      end
+    end,
+    __len = function() return rawlen(source) end,
+    __metatable = false,
+  })
+  protected[proxy] = true
+  return proxy
+end
+
+
+local state = {
+  view = nil,            -- data of the assessment being evaluated
+  trace = nil,           -- list of reads and checks of the running rule, when tracing
+  log = nil,             -- lines the running rule printed
+  params = nil,          -- parameters of the running rule's pack
+  declaring = nil,       -- list that rule{} and adjust{} append to while a file loads
+  assessed_at = 0,       -- os.time() inside rules: the assessment date, for reproducible runs
+}
+
+local real_os_time, real_os_date = os.time, os.date
+
+local sandbox_os = {
+  time = function(t)
+    if t == nil then return state.assessed_at end
+    return real_os_time(t)
+  end,
+  date = function(fmt, t)
+    return real_os_date(fmt, t == nil and state.assessed_at or t)
+  end,
+  clock = os.clock,
+}
+
+local real_tostring = tostring
+
+local function safe_tostring(value)
+  local text = real_tostring(value)
+  local kind = type(value)
+  if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then
+    -- Addresses change from run to run; hide them so output stays reproducible.
+    if text:match("^%a+: 0?x?%x+$") or text:match("^builtin: 0?x?%x+$") then return kind end
+  end
+  return text
+end
+
+local real_rep = string.rep
+local function guarded_rep(s, n, sep)
+  if type(s) == "string" and math.type(n) == "integer" and n > 0 then
+    local size = #s + (type(sep) == "string" and #sep or 0)
+    if size == 0 then return "" end
+    if n > host.limits().call_memory // size then
+      error(format("string.rep result of about %d bytes exceeds the memory limit", n * size), 2)
+    end
+  end
+  return real_rep(s, n, sep)
+end
+
+local string_view = setmetatable({ rep = guarded_rep }, { __index = string })
+
+local sandbox = {
+  _VERSION = _VERSION,
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs,
+  pcall = pcall, xpcall = xpcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
+  select = select, tonumber = tonumber, type = type, getmetatable = getmetatable,
+  tostring = safe_tostring,
+  string = readonly("string", string_view),
+  table = readonly("table", table),
+  math = readonly("math", math),
+  utf8 = readonly("utf8", utf8),
+  coroutine = readonly("coroutine", coroutine),
+  os = readonly("os", sandbox_os),
+}
+
+function sandbox.rawset(t, key, value)
+  if protected[t] then error("cannot modify a read-only table", 2) end
+  return rawset(t, key, value)
+end
+
+function sandbox.setmetatable(t, metatable)
+  if protected[t] then error("cannot change the metatable of a read-only table", 2) end
+  if type(metatable) == "table" and rawget(metatable, "__gc") ~= nil then
+    error("__gc metamethods are not allowed in rules", 2)
+  end
+  return setmetatable(t, metatable)
+end
+
+function sandbox.collectgarbage(option, ...)
+  option = option or "collect"
+  if option == "count" or option == "collect" or option == "step" or option == "isrunning" then
+    return collectgarbage(option, ...)
+  end
+  error(format("collectgarbage('%s') is not available to rules", tostring(option)), 2)
+end
+
+function sandbox.print(...)
+  local log = state.log
+  if log == nil or #log >= MAX_LOG_LINES then return end
+  local parts = {}
+  for i = 1, select("#", ...) do parts[i] = safe_tostring((select(i, ...))) end
+  local line = concat(parts, "\t")
+  if #line > MAX_LOG_LINE_BYTES then line = line:sub(1, MAX_LOG_LINE_BYTES) .. "..." end
+  log[#log + 1] = line
+end
+
+local new_environment
+
+function sandbox.load(chunk, name, mode, env)
+  if type(chunk) ~= "string" then
+    error("load accepts source text only, not a function", 2)
+  end
+  if mode ~= nil and mode ~= "t" then
+    return nil, "binary chunks are not allowed; load accepts text (mode \"t\") only"
+  end
+  if env == nil then env = new_environment() end
+  local label = type(name) == "string" and name:gsub("^[@=]", "") or "load"
+  return host.load_text(chunk, "=" .. label, env)
+end
+
+local environment_metatable = { __index = sandbox, __metatable = false }
+
+-- A fresh global table for one rule file: writes stay in it, reads fall back to the sandbox.
+function new_environment()
+  local env = setmetatable({}, environment_metatable)
+  rawset(env, "_G", env)
+  return env
+end
+
+
+-- ---------------------------------------------------------------------------
+-- The rule API: reads and checks over the evaluated assessment
+-- ---------------------------------------------------------------------------
+
+local catalog = {
+  dimension_ids = {},   -- full ids in model order
+  short_ids = {},       -- short id -> full id
+  competency_ids = {},
+  level_names = {},     -- in order
+  thresholds = {},      -- level name -> threshold
+  fact_ids = {},        -- model facts
+}
+
+local function record(call, value, note)
+  local trace = state.trace
+  if trace == nil then return end
+  trace[#trace + 1] = { call = call, value = value, note = note }
+end
+
+
+local function current_view()
+  local view = state.view
+  if view == nil then error("the assessment is not available while a rule file loads; read it inside when()", 3) end
+  return view
+end
+
+
+local function dimension_record(id)
+  local view = current_view()
+  local dimension = type(id) == "string" and rawget(view.dimensions, id) or nil
+  if dimension == nil then
+    local hint = type(id) == "string" and catalog.short_ids[id] or nil
+    error(unknown_name_message("dimension id", id, catalog.dimension_ids, hint), 3)
+  end
+  return dimension
+end
+
+
+local function threshold_of(level)
+  if math.type(level) ~= nil then
+    if level >= 0 and level <= 3 then return level, format("%g", level) end
+  else
+    local threshold = type(level) == "string" and catalog.thresholds[level] or nil
+    if threshold ~= nil then return threshold, level end
+  end
+  error(unknown_name_message("level", level, catalog.level_names), 3)
+end
+
+
+local function fact_value(name, level)
+  local view = current_view()
+  if type(name) ~= "string" or (catalog.fact_set[name] == nil and rawget(view.facts, name) == nil) then
+    local valid = {}
+    for _, id in next, catalog.fact_ids do valid[#valid + 1] = id end
+    error(unknown_name_message("fact", name, valid), level)
+  end
+  return rawget(view.facts, name)
+end
+
+
+local function copy_table(t)
+  if t == nil then return nil end
+  local copy = {}
+  for key, value in next, t do copy[key] = value end
+  return copy
+end
+
+
+local api = {}
+
+function api.score(id)
+  local value = dimension_record(id).score
+  record(format("score(%q)", id), value)
+  return value
+end
+
+function api.level(id)
+  local value = dimension_record(id).level
+  record(format("level(%q)", id), value)
+  return value
+end
+
+function api.target(id)
+  local value = dimension_record(id).target
+  record(format("target(%q)", id), value)
+  return value
+end
+
+function api.target_level(id)
+  local value = dimension_record(id).target_level
+  record(format("target_level(%q)", id), value)
+  return value
+end
+
+function api.gap(id)
+  local value = dimension_record(id).gap
+  record(format("gap(%q)", id), value)
+  return value
+end
+
+function api.assessed(id)
+  local value = dimension_record(id).assessed
+  record(format("assessed(%q)", id), value)
+  return value
+end
+
+function api.spread(id)
+  local value = dimension_record(id).spread
+  record(format("spread(%q)", id), value and format("min %.2f, max %.2f, stddev %.2f, %d respondents",
+    value.min, value.max, value.stddev, value.count) or nil)
+  return copy_table(value)
+end
+
+function api.competency(id)
+  local view = current_view()
+  local value = type(id) == "string" and rawget(view.competencies, id) or nil
+  if value == nil then error(unknown_name_message("competency id", id, catalog.competency_ids), 2) end
+  record(format("competency(%q)", id), value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
+  return copy_table(value)
+end
+
+function api.overall()
+  local value = current_view().overall
+  record("overall()", value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
+  return copy_table(value)
+end
+
+function api.weakest(n, competency_id)
+  local view = current_view()
+  if math.type(n) ~= "integer" or n < 1 then error("weakest(n): n must be a positive integer", 2) end
+  if competency_id ~= nil and rawget(view.competencies, competency_id) == nil then
+    error(unknown_name_message("competency id", competency_id, catalog.competency_ids), 2)
+  end
+  local candidates = {}
+  for _, id in next, catalog.dimension_ids do
+    local dimension = view.dimensions[id]
+    if dimension.assessed and (competency_id == nil or dimension.competency == competency_id) then
+      candidates[#candidates + 1] = dimension
+    end
+  end
+  sort(candidates, function(a, b)
+    if a.score ~= b.score then return a.score < b.score end
+    return a.id < b.id
+  end)
+  local ids = {}
+  for i = 1, math.min(n, #candidates) do ids[i] = candidates[i].id end
+  record(format("weakest(%d%s)", n, competency_id and format(", %q", competency_id) or ""), concat(ids, ", "))
+  return ids
+end
+
+function api.fact(name)
+  local value = fact_value(name, 3)
+  record(format("fact(%q)", name), value, value == nil and "not given" or nil)
+  return value
+end
+
+function api.has_fact(name)
+  local value = fact_value(name, 3) ~= nil
+  record(format("has_fact(%q)", name), value)
+  return value
+end
+
+function api.param(name)
+  local params = state.params or {}
+  local value = type(name) == "string" and params[name] or nil
+  if value == nil then
+    error(unknown_name_message("parameter", name, sorted_keys(params)), 2)
+  end
+  record(format("param(%q)", name), value)
+  return value
+end
+
+function api.needs(id, level)
+  local dimension = dimension_record(id)
+  local threshold, label = threshold_of(level)
+  local call = format("needs(%q, %q)", id, label)
+  if not dimension.assessed then
+    record(call, false, "dimension not assessed")
+    return false
+  end
+  if dimension.score >= threshold then
+    record(call, false, format("score %.2f already reaches %s (%g)", dimension.score, label, threshold))
+    return false
+  end
+  if dimension.target < threshold then
+    record(call, false, format("target %.2f (%s) does not reach %s (%g)", dimension.target, dimension.target_level, label, threshold))
+    return false
+  end
+  record(call, true, format("score %.2f is below %s (%g) and the target is %.2f", dimension.score, label, threshold, dimension.target))
+  return true
+end
+
+function api.below(id, level)
+  local dimension = dimension_record(id)
+  local threshold, label = threshold_of(level)
+  local call = format("below(%q, %q)", id, label)
+  if not dimension.assessed then
+    record(call, false, "dimension not assessed")
+    return false
+  end
+  local result = dimension.score < threshold
+  record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold))
+  return result
+end
+
+function api.at_least(id, level)
+  local dimension = dimension_record(id)
+  local threshold, label = threshold_of(level)
+  local call = format("at_least(%q, %q)", id, label)
+  if not dimension.assessed then
+    record(call, false, "dimension not assessed")
+    return false
+  end
+  local result = dimension.score >= threshold
+  record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold))
+  return result
+end
+
+local function numeric_fact(name)
+  local value = fact_value(name, 4)
+  if value ~= nil and type(value) ~= "number" then
+    error(format("fact '%s' is a %s, not a number; use fact_is()", name, type(value)), 3)
+  end
+  return value
+end
+
+function api.fact_below(name, limit)
+  local value = numeric_fact(name)
+  if type(limit) ~= "number" then error("fact_below(name, x): x must be a number", 2) end
+  local call = format("fact_below(%q, %s)", name, describe(limit))
+  if value == nil then
+    record(call, false, "fact not given")
+    return false
+  end
+  local result = value < limit
+  record(call, result, format("%s is %s", name, describe(value)))
+  return result
+end
+
+function api.fact_at_least(name, limit)
+  local value = numeric_fact(name)
+  if type(limit) ~= "number" then error("fact_at_least(name, x): x must be a number", 2) end
+  local call = format("fact_at_least(%q, %s)", name, describe(limit))
+  if value == nil then
+    record(call, false, "fact not given")
+    return false
+  end
+  local result = value >= limit
+  record(call, result, format("%s is %s", name, describe(value)))
+  return result
+end
+
+function api.fact_is(name, expected)
+  local value = fact_value(name, 3)
+  local call = format("fact_is(%q, %s)", name, describe(expected))
+  if value == nil then
+    record(call, false, "fact not given")
+    return false
+  end
+  local result = value == expected
+  record(call, result, format("%s is %s", name, describe(value)))
+  return result
+end
+
+function api.disagree(id, width)
+  local dimension = dimension_record(id)
+  width = width or 1.0
+  if type(width) ~= "number" then error("disagree(dim, width): width must be a number", 2) end
+  local call = format("disagree(%q, %s)", id, describe(width))
+  local spread = dimension.spread
+  if spread == nil then
+    record(call, false, "no respondent scores")
+    return false
+  end
+  local range = spread.max - spread.min
+  local result = range >= width
+  record(call, result, format("respondents range from %.2f to %.2f", spread.min, spread.max))
+  return result
+end
+
+for name, fn in next, api do sandbox[name] = fn end
+
+
+-- ---------------------------------------------------------------------------
+-- Declarations: rule { ... } and adjust { ... }
+-- ---------------------------------------------------------------------------
+
+local function declare(kind)
+  return function(definition)
+    local declaring = state.declaring
+    if declaring == nil then
+      error(format("%s { ... } can only be called while a rule file loads, not inside a rule", kind), 2)
+    end
+    if type(definition) ~= "table" then
+      error(format("%s expects a table: %s { id = \"...\", ... }", kind, kind), 2)
+    end
+    local file, line = host.caller_location()
+    local ok, copy = pcall(raw_copy, definition, 1)
+    if not ok then error(format("%s declaration: %s", kind, tostring(copy)), 2) end
+    declaring[#declaring + 1] = { kind = kind, file = file, line = line, definition = copy }
+  end
+end
+
+sandbox.rule = declare("rule")
+sandbox.adjust = declare("adjust")
+
+
+-- ---------------------------------------------------------------------------
+-- Driver: the functions Swift calls
+-- ---------------------------------------------------------------------------
+
+local packs = {}          -- { name =, params =, files = { { path =, chunk = } } }
+local rules = {}          -- global index -> { pack =, file_index =, kind =, id =, definition = }
+local evaluations = 0     -- assessments evaluated since the rule files last ran
+
+local driver = {}
+
+local function describe_error(info)
+  return { kind = info.kind, message = info.message, file = info.file, line = info.line }
+end
+
+
+-- Runs every file's main chunk with a fresh environment and collects its declarations.
+local function run_files(on_file)
+  for pack_index, pack in next, packs do
+    for file_index, file in next, pack.files do
+      local declared = {}
+      if file.chunk ~= nil then
+        host.set_env(file.chunk, new_environment())
+        state.declaring = declared
+        local ok, info = guarded_call(file.chunk)
+        state.declaring = nil
+        local failure = nil
+        if not ok then failure = describe_error(info) end
+        on_file(pack_index, file_index, file, declared, failure)
+      else
+        on_file(pack_index, file_index, file, declared, nil)
+      end
+    end
+  end
+end
+
+
+local function declaration_summary(declaration)
+  local definition = declaration.definition
+  return {
+    kind = declaration.kind,
+    file = declaration.file,
+    line = declaration.line,
+    definition = definition,
+  }
+end
+
+
+-- configure { model = {...}, packs = { { name, params, files = { { path, source } } } } }
+function driver.configure(config)
+  local model = config.model
+  for i, dimension in next, model.dimensions do
+    catalog.dimension_ids[i] = dimension.id
+    catalog.short_ids[dimension.short] = dimension.id
+  end
+  for i, competency in next, model.competencies do catalog.competency_ids[i] = competency.id end
+  for i, level in next, model.levels do
+    catalog.level_names[i] = level.id
+    catalog.thresholds[level.id] = level.threshold
+  end
+  catalog.fact_ids = model.facts
+  catalog.fact_set = {}
+  for _, id in next, model.facts do catalog.fact_set[id] = true end
+
+  packs, rules = {}, {}
+  local files_out = {}
+  for pack_index, pack in next, config.packs do
+    local entry = { name = pack.name, params = pack.params or {}, files = {} }
+    packs[pack_index] = entry
+    for file_index, file in next, pack.files do
+      local chunk, message = host.load_text(file.source, "@" .. file.path)
+      entry.files[file_index] = { path = file.path, chunk = chunk, compile_error = message }
+    end
+  end
+
+  run_files(function(pack_index, file_index, file, declared, failure)
+    local out = { pack = pack_index, path = file.path, declarations = {} }
+    if file.compile_error ~= nil then
+      out.error = { kind = "syntax", message = file.compile_error }
+    elseif failure ~= nil then
+      out.error = failure
+    else
+      for _, declaration in next, declared do
+        local index = #rules + 1
+        rules[index] = { pack = pack_index, file_index = file_index, kind = declaration.kind,
+                         id = rawget(declaration.definition, "id"), definition = declaration.definition,
+                         position = #out.declarations + 1 }
+        local summary = declaration_summary(declaration)
+        summary.index = index
+        out.declarations[#out.declarations + 1] = summary
+      end
+    end
+    files_out[#files_out + 1] = out
+  end)
+  evaluations = 0
+  return { files = files_out }
+end
+
+
+-- Runs the rule files again so no global or upvalue survives from the previous assessment.
+local function refresh_rules()
+  local failures = {}
+  run_files(function(pack_index, file_index, _, declared, failure)
+    local fresh = {}
+    for position, declaration in next, declared do fresh[position] = declaration end
+    for _, rule in next, rules do
+      if rule.pack == pack_index and rule.file_index == file_index then
+        local declaration = fresh[rule.position]
+        if failure ~= nil then
+          failures[rule] = failure
+        elseif declaration == nil or rawget(declaration.definition, "id") ~= rule.id then
+          failures[rule] = { kind = "error", message = "the rule file declared different rules when it ran again" }
+        else
+          rule.definition = declaration.definition
+        end
+      end
+    end
+  end)
+  return failures
+end
+
+
+local function call_field(rule, field, ...)
+  local value = rawget(rule.definition, field)
+  if type(value) ~= "function" then return true, value end
+  local results = table.pack(guarded_call(value, ...))
+  if results[1] then return true, results[2], results[3] end
+  return false, results[2]
+end
+
+
+local function check_boolean(value, rule, field)
+  if value == true or value == false then return nil end
+  local fn = rawget(rule.definition, field)
+  local file, line
+  if type(fn) == "function" then file, line = host.function_location(fn) end
+  return { kind = "error", file = file, line = line,
+           message = format("%s() must return true or false, got %s", field, type(value)) }
+end
+
+
+local function evaluate_rule(rule, tracing)
+  local result = { status = "not_fired" }
+  state.params = packs[rule.pack].params
+  state.trace = tracing and {} or nil
+  state.log = {}
+  math.randomseed(0x5eed)
+
+  local ok, fired = call_field(rule, "when")
+  if ok then
+    local problem = check_boolean(fired, rule, "when")
+    if problem then ok, fired = false, problem end
+  end
+  if not ok then
+    result.status, result.error = "error", fired
+  elseif fired then
+    result.status = "fired"
+    local reason_ok, reason = call_field(rule, "reason")
+    if not reason_ok then
+      result.status, result.error = "error", reason
+    else
+      result.reason = reason
+    end
+    if result.status == "fired" then
+      local field = rule.kind == "adjust" and "factor" or "priority"
+      local factor_ok, factor, factor_reason = call_field(rule, field)
+      if not factor_ok then
+        result.status, result.error = "error", factor
+      else
+        result.factor, result.factor_reason = factor, factor_reason
+      end
+    end
+  end
+  result.trace = state.trace
+  if #state.log > 0 then result.log = state.log end
+  state.trace, state.log, state.params = nil, nil, nil
+  return result
+end
+
+
+-- evaluate { view = {...}, rules = { index... }, trace = bool, params = { [pack index] = {...} } }
+function driver.evaluate(request)
+  local failures = {}
+  if evaluations > 0 then failures = refresh_rules() end
+  evaluations = evaluations + 1
+
+  local view = request.view
+  state.view = view
+  state.assessed_at = view.assessed_at or 0
+  sandbox.organization = readonly("organization", view.organization or {})
+  sandbox.assessed_on = view.assessed_on
+
+  local overrides = request.params or {}
+  local results = {}
+  for position, index in next, request.rules do
+    local rule = rules[index]
+    local result
+    if rule == nil then
+      result = { status = "error", error = { kind = "error", message = "no rule with index " .. tostring(index) } }
+    elseif failures[rule] then
+      result = { status = "error", error = failures[rule] }
+    else
+      local saved = packs[rule.pack].params
+      local override = overrides[rule.pack]
+      if override then
+        local merged = copy_table(saved)
+        for key, value in next, override do merged[key] = value end
+        packs[rule.pack].params = merged
+      end
+      result = evaluate_rule(rule, request.trace)
+      packs[rule.pack].params = saved
+    end
+    result.index = index
+    results[position] = result
+  end
+  state.view = nil
+  sandbox.organization, sandbox.assessed_on = nil, nil
+  return { results = results, memory = host.memory_in_use() }
+end
+
+
+return driver
