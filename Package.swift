@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CSMLuaGlue", dependencies: ["CLua"]),
 
         .target(name: "CSMSystem"),
-        .target(name: "CSMJSON"),
+        .target(name: "CSMJSON", dependencies: ["CSMSystem"]),
         .target(
             name: "CSMModel",
             dependencies: ["CSMJSON", "CSMSystem"],

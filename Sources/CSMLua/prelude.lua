@@ -397,7 +397,8 @@ end
 
 function api.param(name)
   local params = state.params or {}
-  local value = type(name) == "string" and params[name] or nil
+  local value = nil
+  if type(name) == "string" then value = params[name] end
   if value == nil then
     error(unknown_name_message("parameter", name, sorted_keys(params)), 2)
   end
@@ -487,6 +488,10 @@ end
 
 function api.fact_is(name, expected)
   local value = fact_value(name, 3)
+  local choices = catalog.fact_choices[name]
+  if choices ~= nil and choices[expected] == nil then
+    error(unknown_name_message(format("value for fact '%s':", name), expected, sorted_keys(choices)), 2)
+  end
   local call = format("fact_is(%q, %s)", name, describe(expected))
   if value == nil then
     record(call, false, "fact not given")
@@ -511,6 +516,29 @@ function api.disagree(id, width)
   local result = range >= width
   record(call, result, format("respondents range from %.2f to %.2f", spread.min, spread.max))
   return result
+end
+
+function api.name(id)
+  dimension_record(id)
+  return catalog.names[id] or id
+end
+
+-- Formats a ratio as a percentage: percent(0.853) is "85.3 %".
+function api.percent(ratio)
+  if type(ratio) ~= "number" then error("percent(ratio): ratio must be a number", 2) end
+  local value = ratio * 100
+  if value == math.floor(value) then return format("%d %%", math.floor(value)) end
+  return format("%.1f %%", value)
+end
+
+-- Formats an amount of money compactly: money(4200000) is "$4.2M".
+function api.money(amount)
+  if type(amount) ~= "number" then error("money(amount): amount must be a number", 2) end
+  local magnitude, sign = math.abs(amount), amount < 0 and "-" or ""
+  if magnitude >= 1e9 then return format("%s$%.1fB", sign, magnitude / 1e9) end
+  if magnitude >= 1e6 then return format("%s$%.1fM", sign, magnitude / 1e6) end
+  if magnitude >= 1e3 then return format("%s$%.1fk", sign, magnitude / 1e3) end
+  return format("%s$%d", sign, math.floor(magnitude + 0.5))
 end
 
 for name, fn in next, api do sandbox[name] = fn end
@@ -602,6 +630,14 @@ function driver.configure(config)
   catalog.fact_ids = model.facts
   catalog.fact_set = {}
   for _, id in next, model.facts do catalog.fact_set[id] = true end
+  catalog.fact_choices = {}
+  for id, values in next, model.fact_choices or {} do
+    local set = {}
+    for _, value in next, values do set[value] = true end
+    catalog.fact_choices[id] = set
+  end
+  catalog.names = {}
+  for _, dimension in next, model.dimensions do catalog.names[dimension.id] = dimension.name end
 
   packs, rules = {}, {}
   local files_out = {}
@@ -733,10 +769,13 @@ function driver.evaluate(request)
 
   local overrides = request.params or {}
   local results = {}
+  local stopped = false
   for position, index in next, request.rules do
     local rule = rules[index]
     local result
-    if rule == nil then
+    if stopped then
+      result = { status = "skipped" }
+    elseif rule == nil then
       result = { status = "error", error = { kind = "error", message = "no rule with index " .. tostring(index) } }
     elseif failures[rule] then
       result = { status = "error", error = failures[rule] }
@@ -753,6 +792,7 @@ function driver.evaluate(request)
     end
     result.index = index
     results[position] = result
+    if request.stop_on_error and result.status == "error" then stopped = true end
   end
   state.view = nil
   sandbox.organization, sandbox.assessed_on = nil, nil

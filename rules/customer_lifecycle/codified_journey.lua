@@ -214,7 +214,7 @@ rule {
   initiative = {
     id = "journey-analytics-review",
     title = "Run a quarterly journey review on stage and cohort data",
-    summary = "Stage conversion, time in stage and retention by journey path are analysed every quarter, and a "
+    summary = "Stage conversion, time in stage and retention by journey path are analyzed every quarter, and a "
       .. "cross-functional review assigns fixes where customers stall or leave.",
     actions = {
       "CS Ops builds a journey report with stage conversion, median time in stage and 12-month retention by path.",
@@ -228,8 +228,8 @@ rule {
     requires = { "lifecycle-stage-tracking", "customer-360" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against an optimizing target of %.1f, so the journey should now be revised "
-      .. "on evidence."):format(score(D), target(D))
+    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where the journey is "
+      .. "revised on stage and cohort evidence."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -261,8 +261,8 @@ rule {
     requires = { "moments-of-truth-process-fixes", "voice-of-customer-loop" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against a target of %.1f, and the next step is a journey shaped by "
-      .. "customers' own view."):format(score(D), target(D))
+    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where customers help "
+      .. "design the journey end to end."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -294,8 +294,8 @@ rule {
     requires = { "journey-analytics-review", "cohort-churn-analytics" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against a target of %.1f, so journey evidence can start shaping who is sold to.")
-      :format(score(D), target(D))
+    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where journey evidence "
+      .. "shapes which customers are sold to."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

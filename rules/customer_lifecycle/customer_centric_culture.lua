@@ -219,8 +219,8 @@ rule {
     requires = { "customer-goals-in-every-okr", "cs-value-attribution" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, the level where incentives "
-      .. "follow customer outcomes."):format(score(D), target(D))
+    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where incentives "
+      .. "across functions follow customer outcomes."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -251,8 +251,8 @@ rule {
     requires = { "voice-of-customer-loop" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, so customers can now help shape decisions.")
-      :format(score(D), target(D))
+    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where strategic "
+      .. "customers help shape company decisions."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -283,8 +283,8 @@ rule {
     requires = { "cohort-churn-analytics" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, the stage where customer insight should "
-      .. "steer strategy."):format(score(D), target(D))
+    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where customer "
+      .. "evidence steers pricing, roadmap and market choices."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

@@ -223,8 +223,8 @@ rule {
     requires = { "calibrated-health-score", "customer-360" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, so intervention should now be "
-      .. "ranked by predicted risk."):format(score(D), target(D))
+    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where validated "
+      .. "predictions rank where CSMs intervene."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -244,7 +244,7 @@ rule {
     summary = "Healthy accounts trigger plays for adoption of more features, expansion conversations and references, "
       .. "with qualified leads passed to sales.",
     actions = {
-      "CS Ops defines signals of expansion readiness, such as licence utilization above 85 % or a new use case.",
+      "CS Ops defines signals of expansion readiness, such as license utilization above 85 % or a new use case.",
       "CS managers write plays for expansion, reference requests and case studies with entry criteria and owners.",
       "Expansion plays end in a CS-qualified lead logged in the CRM and accepted or rejected by sales.",
       "A quarterly report shows leads created, accepted and converted per play.",
@@ -255,8 +255,8 @@ rule {
     requires = { "csql-process", "joint-success-plans" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, and the next gain comes from growth, not only "
-      .. "saves."):format(score(D), target(D))
+    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where proactive plays "
+      .. "cover growth and advocacy, not only saves."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -287,8 +287,8 @@ rule {
     requires = { "health-triggered-plays", "forecast-accuracy-cadence" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, so renewals can become the outcome of earlier "
-      .. "work."):format(score(D), target(D))
+    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where renewals of "
+      .. "healthy accounts follow from earlier work."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

@@ -1,4 +1,4 @@
--- Customers willing to pay for their success: from free favours for the loudest customers to a success portfolio run as a business.
+-- Customers willing to pay for their success: from free favors for the loudest customers to a success portfolio run as a business.
 local D = "economic_model.customer_paid_success"
 
 rule {
@@ -9,7 +9,7 @@ rule {
   initiative = {
     id = "free-services-inventory",
     title = "Inventory the post-sale services given away today",
-    summary = "A catalogue of every post-sale service currently delivered for free, to whom and at what cost, shows "
+    summary = "A catalog of every post-sale service currently delivered for free, to whom and at what cost, shows "
       .. "where effort goes and what could be packaged.",
     actions = {
       "CS Ops lists every post-sale service delivered in the last year, from training and health checks to custom reports.",
@@ -23,7 +23,7 @@ rule {
     requires = { "cs-cost-baseline" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, so the cost of free services is still invisible.")
+    return ("Customer-paid success scores %.1f against a target of %.1f, so the cost of free services is still invisible.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = { "free-services-inventory", "coverage-tiers" },
   },
   reason = function()
-    return ("Paid success scores %.1f with a target of %.1f, and nothing can be sold on top of an undefined standard.")
+    return ("Customer-paid success scores %.1f with a target of %.1f, and nothing can be sold on top of an undefined standard.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = { "free-services-inventory" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, so demand for paid services has not been tested.")
+    return ("Customer-paid success scores %.1f against a target of %.1f, so demand for paid services has not been tested.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -119,7 +119,7 @@ rule {
     requires = { "baseline-success-entitlement", "willingness-to-pay-research", "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, and no paid offering has been tested yet.")
+    return ("Customer-paid success scores %.1f against a target of %.1f, and no paid offering has been tested yet.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") and not fact_is("paid_success_offering", true) end,
@@ -151,7 +151,7 @@ rule {
     requires = { "baseline-success-entitlement", "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, a gap of %.1f, so success is not yet a product "
+    return ("Customer-paid success scores %.1f against a target of %.1f, a gap of %.1f, so success is not yet a product "
       .. "customers can choose."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -183,7 +183,7 @@ rule {
     requires = { "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, and paid plans renew only when their value is shown.")
+    return ("Customer-paid success scores %.1f against a target of %.1f, and paid plans renew only when their value is shown.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") and not fact_is("paid_success_offering", false) end,
@@ -222,8 +222,8 @@ rule {
     requires = { "tiered-success-plans", "premium-value-evidence" },
   },
   reason = function()
-    return ("Paid success scores %.1f against an optimizing target of %.1f, so the offerings should be managed for "
-      .. "margin and renewal."):format(score(D), target(D))
+    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where paid offerings "
+      .. "are managed for margin and renewal."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -254,8 +254,8 @@ rule {
     requires = { "automated-proof-of-value", "customer-benchmark-insights" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, so offerings can move from effort to outcomes.")
-      :format(score(D), target(D))
+    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where offerings are "
+      .. "priced on outcomes rather than effort."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -286,8 +286,8 @@ rule {
     requires = { "premium-value-evidence", "cohort-value-comparison" },
   },
   reason = function()
-    return ("Paid success scores %.1f against a target of %.1f, and the portfolio should now prove its effect on "
-      .. "retention."):format(score(D), target(D))
+    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where the paid "
+      .. "portfolio proves its effect on retention."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

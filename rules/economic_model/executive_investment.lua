@@ -94,8 +94,7 @@ rule {
     return ("Executive investment scores %.1f against a target of %.1f, and retention is not confirmed as a board metric.")
       :format(score(D), target(D))
   end,
-  -- A board that never sees retention caps investment, so an explicit "not in the board pack" keeps this proposed
-  -- up to performing.
+  -- Boards fund what they review, so an explicit "not in the board pack" keeps this proposed up to performing.
   when = function()
     if fact_is("retention_in_board_pack", true) then return false end
     return needs(D, "adopting") or (needs(D, "performing") and fact_is("retention_in_board_pack", false))
@@ -224,8 +223,8 @@ rule {
     requires = { "retention-valuation-bridge" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against an optimizing target of %.1f, so CS can be funded as a "
-      .. "long-term growth engine."):format(score(D), target(D))
+    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where CS is funded as "
+      .. "a multi-year growth engine."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -256,8 +255,8 @@ rule {
     requires = { "cs-executive-seat" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against a target of %.1f, and the board should now hear customer "
-      .. "evidence first hand."):format(score(D), target(D))
+    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where the board hears "
+      .. "customer evidence from the CS leader."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -288,8 +287,8 @@ rule {
     requires = { "marginal-return-model" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against a target of %.1f, so funding can now follow evidence of return.")
-      :format(score(D), target(D))
+    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where CS budget "
+      .. "follows measured returns."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

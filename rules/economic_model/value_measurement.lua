@@ -215,8 +215,8 @@ rule {
     requires = { "cohort-value-comparison", "cs-program-experiments" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against an optimizing target of %.1f, so investment can now follow "
-      .. "marginal returns."):format(score(D), target(D))
+    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where investment is "
+      .. "sized on marginal returns."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -247,8 +247,8 @@ rule {
     requires = { "cs-value-attribution" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, and value should now be stated in terms the board "
-      .. "uses."):format(score(D), target(D))
+    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where CS value is stated "
+      .. "in the board's valuation terms."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -279,8 +279,8 @@ rule {
     requires = { "customer-outcome-tracking", "customer-360" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, so customers can now see value without asking.")
-      :format(score(D), target(D))
+    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where customers see "
+      .. "their realized value without asking."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

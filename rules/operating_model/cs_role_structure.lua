@@ -224,8 +224,8 @@ rule {
     requires = { "annual-cs-plan" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against an optimizing target of %.1f, which calls for executive ownership "
-      .. "of post-sale results."):format(score(D), target(D))
+    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where an executive owns "
+      .. "post-sale results."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -256,8 +256,8 @@ rule {
     requires = { "capacity-coverage-model", "calibrated-health-score" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, so capacity can now follow need rather than "
-      .. "contract size."):format(score(D), target(D))
+    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where capacity follows "
+      .. "need rather than contract size."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -288,8 +288,8 @@ rule {
     requires = { "cs-program-experiments" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, so coverage design should now be proven with data.")
-      :format(score(D), target(D))
+    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where coverage design is "
+      .. "proven with outcome data."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

@@ -137,7 +137,7 @@ rule {
   initiative = {
     id = "forecast-accuracy-cadence",
     title = "Run a forecast cadence that tracks its own accuracy",
-    summary = "A regular renewal and expansion forecast combines health data with CSM judgement and is compared with "
+    summary = "A regular renewal and expansion forecast combines health data with CSM judgment and is compared with "
       .. "actual results, so its accuracy improves quarter by quarter.",
     actions = {
       "CS Ops sets a weekly forecast call for the current quarter and a monthly call for the next quarter.",
@@ -215,8 +215,8 @@ rule {
     requires = { "cx-revenue-linkage", "calibrated-health-score" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, so leading indicators can drive the "
-      .. "plan."):format(score(D), target(D))
+    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where validated "
+      .. "leading indicators drive the plan."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -247,8 +247,8 @@ rule {
     requires = { "cs-value-attribution" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, and service design should now follow unit "
-      .. "economics."):format(score(D), target(D))
+    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where service levels "
+      .. "follow unit economics per segment."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -279,8 +279,8 @@ rule {
     requires = { "cohort-value-comparison" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, so CX spending can now be judged on return.")
-      :format(score(D), target(D))
+    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where CX spending is "
+      .. "approved on expected return."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

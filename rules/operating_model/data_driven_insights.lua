@@ -42,7 +42,7 @@ rule {
     id = "churn-reason-taxonomy",
     title = "Record every churn and downgrade with a fixed reason taxonomy",
     summary = "A fixed list of primary and secondary reasons, separating the stated reason from the root cause and "
-      .. "voluntary from involuntary churn, makes churn analysable.",
+      .. "voluntary from involuntary churn, makes churn analyzable.",
     actions = {
       "CS Ops drafts a taxonomy of ten to fifteen reasons grouped into product, value, service, commercial and "
         .. "involuntary causes.",
@@ -95,7 +95,8 @@ rule {
     return ("Data-driven insights scores %.1f against a target of %.1f, and usage data is not confirmed to reach CS.")
       :format(score(D), target(D))
   end,
-  -- Without usage data every later step is blocked, so an explicit "no telemetry" keeps this proposed up to performing.
+  -- Calibrated health scores and digital programs need usage data, so an explicit "no telemetry" keeps this proposed
+  -- up to performing.
   when = function()
     if fact_is("usage_telemetry", true) then return false end
     return needs(D, "adopting") or (needs(D, "performing") and fact_is("usage_telemetry", false))
@@ -187,7 +188,7 @@ rule {
   toward = "performing",
   initiative = {
     id = "cohort-churn-analytics",
-    title = "Analyse retention by cohort and root cause",
+    title = "Analyze retention by cohort and root cause",
     summary = "Retention is broken down by signing cohort, segment, product and onboarding path, and each finding gets "
       .. "an owner outside CS where the cause lies elsewhere.",
     actions = {
@@ -234,8 +235,8 @@ rule {
     requires = { "customer-360" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, and advanced analytics fail on "
-      .. "unowned data."):format(score(D), target(D))
+    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where models and "
+      .. "reports rest on owned, checked data."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -266,8 +267,8 @@ rule {
     requires = { "customer-360", "dedicated-cs-ops" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, so programs should now prove their effect.")
-      :format(score(D), target(D))
+    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where CS programs "
+      .. "prove their effect against holdout groups."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {
@@ -298,8 +299,8 @@ rule {
     requires = { "customer-360" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, and customer data can now create value for "
-      .. "customers too."):format(score(D), target(D))
+    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where customer data "
+      .. "also creates value for customers."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
   examples = {

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CSMRun
+import CSMSystem
+
+/// The `csm` command line: parses arguments, calls the library, prints errors
+/// in one shape (`csm: error: ...`) and returns the exit status.
+public enum CSMCommandLine {
+    static let commands: [(spec: CommandSpec, execute: @Sendable (ParsedArguments) throws(CSMError) -> Int32)] = [
+        (RunCommand.spec, RunCommand.execute),
+    ]
+
+    static var overview: String {
+        var text = """
+        csm turns a Customer Success maturity assessment into prioritized, explained
+        initiatives, using rule packs written in Lua.
+
+        Usage: csm COMMAND [options]
+
+        Commands:
+
+        """
+        for command in commands {
+            text += "  " + Formatting.padRight(command.spec.name, 10) + command.spec.summary + "\n"
+        }
+        text += """
+
+        Options:
+          --help     Show help; 'csm COMMAND --help' shows a command's options.
+          --version  Show the csm and Lua versions.
+
+        Exit status: 0 success; 1 differences found, rule tests failed or check
+        problems found; 2 invalid usage or input; 3 a rule failed at run time.
+        """
+        return text + "\n"
+    }
+
+    public static func main(_ arguments: [String]) -> Int32 {
+        // Rules see UTC dates whatever the machine's time zone, so runs are reproducible.
+        setenv("TZ", "UTC", 1)
+        tzset()
+
+        guard let first = arguments.first else {
+            Terminal.writeStandardError(overview)
+            return 2
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+                Terminal.writeStandardOutput(command.spec.help)
+            } else {
+                Terminal.writeStandardOutput(overview)
+            }
+            return 0
+        case "--version":
+            Terminal.writeStandardOutput("csm \(CSMVersion.current) (\(CSMVersion.lua))\n")
+            return 0
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.spec.name == first }) else {
+            let names = commands.map(\.spec.name)
+            return report(.usage("unknown command '\(first)'\(Suggestions.hint(for: first, in: names)); commands: \(names.joined(separator: ", ")); run 'csm --help'"))
+        }
+        do {
+            let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec)
+            if parsed.helpRequested {
+                Terminal.writeStandardOutput(command.spec.help)
+                return 0
+            }
+            return try command.execute(parsed)
+        } catch {
+            return report(error)
+        }
+    }
+
+    static func report(_ error: CSMError) -> Int32 {
+        var text = ""
+        for diagnostic in error.diagnostics {
+            text += "csm: error: \(diagnostic)\n"
+        }
+        if error.diagnostics.count > 1 {
+            text += "csm: \(error.diagnostics.count) problems\n"
+        }
+        Terminal.writeStandardError(text)
+        return error.exitCode
+    }
+}

@@ -1,0 +1,56 @@
+import CSMSystem
+
+/// Where a command's output goes: standard output, or a file written atomically.
+struct OutputTarget {
+    let path: String?
+
+    /// Checks that the output would not overwrite one of the inputs.
+    func check(against inputs: [String]) throws(CSMError) {
+        guard let path else { return }
+        if path == "-" { return }
+        if FileSystem.kind(of: path) == .directory {
+            throw .usage("--output \(path) is a directory; give a file path")
+        }
+        for input in inputs where input != "-" {
+            if FileSystem.isSameFile(path, input) || normalized(path) == normalized(input) {
+                throw .usage("--output \(path) is also an input (\(input)); choose another output path so the input is not overwritten")
+            }
+        }
+        let folder = FileSystem.directoryName(of: path)
+        if FileSystem.kind(of: folder) != .directory {
+            throw .usage("--output \(path): folder \(folder) does not exist")
+        }
+    }
+
+    /// Whether output goes to a terminal, so colours may be used.
+    var isTerminal: Bool {
+        (path == nil || path == "-") && Terminal.isTerminal(1)
+    }
+
+    func write(_ text: String) throws(CSMError) {
+        guard let path, path != "-" else {
+            Terminal.writeStandardOutput(text)
+            return
+        }
+        try FileSystem.writeAtomically(Array(text.utf8), to: path)
+    }
+
+    private func normalized(_ path: String) -> String {
+        if let canonical = FileSystem.canonicalPath(path) { return canonical }
+        let folder = FileSystem.canonicalPath(FileSystem.directoryName(of: path)) ?? FileSystem.directoryName(of: path)
+        return FileSystem.join(folder, FileSystem.baseName(of: path))
+    }
+}
+
+/// Colour setting from --color and the environment.
+enum ColorChoice {
+    static let option = OptionSpec.option("--color", "WHEN", "Colour output: auto (on a terminal without NO_COLOR), always or never. Default auto.")
+
+    static func style(_ arguments: ParsedArguments, output: OutputTarget) throws(CSMError) -> Style {
+        switch try arguments.choice("--color", ["auto", "always", "never"], default: "auto") {
+        case "always": return Style(enabled: true)
+        case "never": return Style(enabled: false)
+        default: return Style(enabled: output.isTerminal && Terminal.shouldColor(descriptor: 1))
+        }
+    }
+}

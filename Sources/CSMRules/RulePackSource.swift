@@ -1,0 +1,77 @@
+import CSMSystem
+
+/// The files of one rule pack, read from a directory or from the built-in pack.
+public struct RulePackSource: Sendable {
+    public struct File: Sendable {
+        /// Path inside the pack, with "/" separators.
+        public let relativePath: String
+        /// Path shown in messages: the directory as given joined with the relative path.
+        public let displayPath: String
+        public let bytes: [UInt8]
+    }
+
+    /// "builtin" or the directory as the user gave it.
+    public let origin: String
+    /// Every file of the pack, sorted by relative path (byte order).
+    public let files: [File]
+
+    public var isBuiltin: Bool { origin == "builtin" }
+
+    /// Lua files are loaded in this order: sorted by path inside the pack.
+    public var luaFiles: [File] {
+        files.filter { $0.relativePath.hasSuffix(".lua") }
+    }
+
+    public var manifestFile: File? {
+        files.first { $0.relativePath == PackManifest.fileName }
+    }
+
+    /// Rule files may not be larger than this.
+    public static let maximumFileSize = 1024 * 1024
+
+    /// Reads a pack directory: every `.lua` file below it, and `pack.json`.
+    public init(directory: String) throws(CSMError) {
+        switch FileSystem.kind(of: directory) {
+        case .directory: break
+        case .missing: throw .input(Diagnostic(file: directory, message: "rule pack directory not found"))
+        default: throw .input(Diagnostic(file: directory, message: "is not a directory; --rules expects a rule pack directory"))
+        }
+        var files: [File] = []
+        for path in try FileSystem.listFiles(in: directory, extensions: ["lua", "json"]) {
+            let relative = FileSystem.relativePath(path, to: directory)
+            if relative.hasSuffix(".json") && relative != PackManifest.fileName && !relative.hasPrefix("tests/") { continue }
+            let bytes = try FileSystem.readFile(path, maximumSize: RulePackSource.maximumFileSize)
+            files.append(File(relativePath: relative, displayPath: path, bytes: bytes))
+        }
+        self.origin = directory
+        self.files = files
+    }
+
+    /// The pack embedded in the binary, shown as living under `rules/`.
+    public init(builtin files: [(path: String, contents: String)]) {
+        self.origin = "builtin"
+        self.files = files
+            .map { File(relativePath: $0.path, displayPath: "rules/" + $0.path, bytes: Array($0.contents.utf8)) }
+            .sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
+    /// Default pack name when there is no manifest: the directory's last component.
+    var defaultName: String {
+        let base = FileSystem.baseName(of: origin.hasSuffix("/") ? String(origin.dropLast()) : origin)
+        let cleaned = String(base.lowercased().map { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return cleaned.isEmpty ? "pack" : cleaned
+    }
+
+    /// SHA-256 over the manifest and the rule files' contents, independent of
+    /// file names and order, so renaming or reordering files keeps the hash.
+    public var contentHash: String {
+        var lines: [String] = []
+        for file in files {
+            let digest = SHA256.hex(SHA256.hash(file.bytes))
+            if file.relativePath == PackManifest.fileName { lines.append("manifest " + digest) }
+            else if file.relativePath.hasSuffix(".lua") { lines.append("rule " + digest) }
+        }
+        lines.sort()
+        return SHA256.hex(SHA256.hash(Array(lines.joined(separator: "\n").utf8)))
+    }
+}
