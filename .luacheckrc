@@ -7,4 +7,6 @@ read_globals = {
   "competency", "overall", "weakest",
   "fact", "has_fact", "param", "organization", "assessed_on",
   "needs", "below", "at_least", "fact_below", "fact_at_least", "fact_is", "disagree",
+  "name", "percent", "money",
 }
+exclude_files = { "Sources/CSMRuleTools/LuaDefinitions/*.lua" }

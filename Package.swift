@@ -37,10 +37,16 @@ let package = Package(
         ),
         .target(name: "CSMRules", dependencies: ["CSMLua", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMBuiltinPack", plugins: ["EmbedResources"]),
-        .target(name: "CSMPlanning", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
+        .target(name: "CSMPlanning", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel", "CSMSystem"]),
         .target(name: "CSMRun", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
         .target(name: "CSMRender", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
-        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMSystem"]),
+        .target(
+            name: "CSMRuleTools",
+            dependencies: ["CSMRun", "CSMRules", "CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"],
+            exclude: ["LuaDefinitions"],
+            plugins: ["EmbedResources"]
+        ),
+        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMRuleTools", "CSMSystem"]),
         .executableTarget(name: "csm", dependencies: ["CSMCLI"]),
 
         // Build tool that turns data files (model, Lua prelude, built-in rule pack) into Swift sources.
@@ -55,6 +61,7 @@ let package = Package(
         .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON"]),
+        .testTarget(name: "CSMRuleToolsTests", dependencies: ["CSMRuleTools", "CSMRun", "CSMRules"]),
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),
     ]
 )

@@ -14,6 +14,8 @@ struct EmbedResources: BuildToolPlugin {
             embedding = ("EmbeddedModel", sources.appending(path: "CSMModel/BuiltinModel"), ["json"])
         case "CSMLua":
             embedding = ("EmbeddedPrelude", sources.appending(path: "CSMLua"), ["lua"])
+        case "CSMRuleTools":
+            embedding = ("EmbeddedLuaDefinitions", sources.appending(path: "CSMRuleTools/LuaDefinitions"), ["lua"])
         case "CSMBuiltinPack":
             embedding = ("EmbeddedRulePack", packageRoot.appending(path: "rules"), ["lua", "json"])
         default:

@@ -9,6 +9,12 @@ import CSMSystem
 public enum CSMCommandLine {
     static let commands: [(spec: CommandSpec, execute: @Sendable (ParsedArguments) throws(CSMError) -> Int32)] = [
         (RunCommand.spec, RunCommand.execute),
+        (ExplainCommand.spec, ExplainCommand.execute),
+        (WhyNotCommand.spec, WhyNotCommand.execute),
+        (RulesListCommand.spec, RulesListCommand.execute),
+        (RulesCheckCommand.spec, RulesCheckCommand.execute),
+        (RulesTestCommand.spec, RulesTestCommand.execute),
+        (RulesNewCommand.spec, RulesNewCommand.execute),
     ]
 
     static var overview: String {
@@ -22,7 +28,9 @@ public enum CSMCommandLine {
 
         """
         for command in commands {
-            text += "  " + Formatting.padRight(command.spec.name, 10) + command.spec.summary + "\n"
+            let summary = Formatting.wrap(command.spec.summary, width: 62)
+            text += "  " + Formatting.padRight(command.spec.name, 12) + (summary.first ?? "") + "\n"
+            for line in summary.dropFirst() { text += String(repeating: " ", count: 14) + line + "\n" }
         }
         text += """
 
@@ -47,7 +55,8 @@ public enum CSMCommandLine {
         }
         switch first {
         case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+            let topic = arguments.dropFirst().joined(separator: " ")
+            if first == "help", let command = commands.first(where: { $0.spec.name == topic }) {
                 Terminal.writeStandardOutput(command.spec.help)
             } else {
                 Terminal.writeStandardOutput(overview)
@@ -59,12 +68,29 @@ public enum CSMCommandLine {
         default:
             break
         }
-        guard let command = commands.first(where: { $0.spec.name == first }) else {
-            let names = commands.map(\.spec.name)
+        var rest = Array(arguments.dropFirst())
+        var name = first
+        if first == "rules" {
+            let subcommands = commands.filter { $0.spec.name.hasPrefix("rules ") }.map { String($0.spec.name.dropFirst(6)) }
+            guard let sub = rest.first, !sub.hasPrefix("-") else {
+                if rest.first == "--help" || rest.first == "-h" {
+                    Terminal.writeStandardOutput("Rule pack tools: csm rules \(subcommands.joined(separator: "|")) [options]; 'csm rules SUBCOMMAND --help' shows each.\n")
+                    return 0
+                }
+                return report(.usage("'csm rules' needs a subcommand: \(subcommands.joined(separator: ", ")); for example 'csm rules test'"))
+            }
+            guard subcommands.contains(sub) else {
+                return report(.usage("unknown subcommand 'rules \(sub)'\(Suggestions.hint(for: sub, in: subcommands)); subcommands: \(subcommands.joined(separator: ", "))"))
+            }
+            name = "rules " + sub
+            rest.removeFirst()
+        }
+        guard let command = commands.first(where: { $0.spec.name == name }) else {
+            let names = commands.map(\.spec.name).filter { !$0.hasPrefix("rules ") } + ["rules"]
             return report(.usage("unknown command '\(first)'\(Suggestions.hint(for: first, in: names)); commands: \(names.joined(separator: ", ")); run 'csm --help'"))
         }
         do {
-            let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec)
+            let parsed = try ParsedArguments.parse(rest, spec: command.spec)
             if parsed.helpRequested {
                 Terminal.writeStandardOutput(command.spec.help)
                 return 0

@@ -16,13 +16,23 @@ public enum AssessmentParser {
         return try parse(bytes: bytes, source: path, model: model)
     }
 
-    public static func parse(bytes: [UInt8], source: String, model: MaturityModel) throws(CSMError) -> Assessment {
+    public static func parse(bytes: [UInt8], source: String, model: MaturityModel,
+                             requireScore: Bool = true) throws(CSMError) -> Assessment {
         let root = try parseJSONDocument(bytes, file: source, maxDepth: maximumDepth)
-        let reader = Reader(model: model, problems: ProblemList())
-        let assessment = reader.read(JSONField(node: root, file: source), bytes: bytes)
+        return try parse(field: JSONField(node: root, file: source), hashing: bytes, model: model, requireScore: requireScore)
+    }
+
+    /// Reads an assessment held in a larger document, such as a rule pack test
+    /// file; messages point at the positions and field paths of that document.
+    ///
+    /// - Parameter hashing: the bytes whose SHA-256 identifies the assessment.
+    public static func parse(field: JSONField, hashing bytes: [UInt8], model: MaturityModel,
+                             requireScore: Bool = true) throws(CSMError) -> Assessment {
+        let reader = Reader(model: model, problems: ProblemList(), requireScore: requireScore)
+        let assessment = reader.read(field, bytes: bytes)
         try reader.problems.throwIfAny()
         guard let assessment else {
-            throw CSMError(.input, Diagnostic(file: source, message: "invalid assessment"))
+            throw CSMError(.input, Diagnostic(file: field.file, message: "invalid assessment"))
         }
         return assessment
     }
@@ -30,6 +40,7 @@ public enum AssessmentParser {
     private struct Reader {
         let model: MaturityModel
         let problems: ProblemList
+        var requireScore = true
 
         static let topLevelKeys = ["$schema", "schema", "organization", "assessed_on", "assessor", "target",
                                    "facts", "dimensions", "respondents", "notes"]
@@ -52,7 +63,7 @@ public enum AssessmentParser {
             guard problems.isEmpty, let organization, let assessedOn else { return nil }
             let scored = dimensions.values.contains { $0.score != nil }
                 || respondents.contains { $0.scores.contains { $0.score != nil } }
-            if !scored {
+            if requireScore && !scored {
                 problems.add(root.problem("no dimension has a score; give a \"score\" under \"dimensions\" or respondents' scores for at least one dimension"))
                 return nil
             }

@@ -17,9 +17,18 @@ public struct RulePackSource: Sendable {
 
     public var isBuiltin: Bool { origin == "builtin" }
 
-    /// Lua files are loaded in this order: sorted by path inside the pack.
+    /// Rule files, in load order: sorted by path inside the pack. Files under
+    /// `tests/` belong to the pack's tests, not to its rules.
     public var luaFiles: [File] {
-        files.filter { $0.relativePath.hasSuffix(".lua") }
+        files.filter { $0.relativePath.hasSuffix(".lua") && !$0.relativePath.hasPrefix("tests/") }
+    }
+
+    /// Test files: `tests/*.json` (not in subfolders, which may hold fixtures), sorted by path.
+    public var testFiles: [File] {
+        files.filter {
+            $0.relativePath.hasPrefix("tests/") && $0.relativePath.hasSuffix(".json")
+                && !$0.relativePath.dropFirst(6).contains("/")
+        }
     }
 
     public var manifestFile: File? {
@@ -69,7 +78,7 @@ public struct RulePackSource: Sendable {
         for file in files {
             let digest = SHA256.hex(SHA256.hash(file.bytes))
             if file.relativePath == PackManifest.fileName { lines.append("manifest " + digest) }
-            else if file.relativePath.hasSuffix(".lua") { lines.append("rule " + digest) }
+            else if file.relativePath.hasSuffix(".lua") && !file.relativePath.hasPrefix("tests/") { lines.append("rule " + digest) }
         }
         lines.sort()
         return SHA256.hex(SHA256.hash(Array(lines.joined(separator: "\n").utf8)))

@@ -64,9 +64,11 @@ public final class Session {
     }
 
     /// Evaluates one assessment. With `keepGoing` false the first rule failure throws (exit 3).
-    public func run(_ assessment: Assessment, explain: Bool = false, keepGoing: Bool = false) throws(CSMError) -> RunRecord {
+    public func run(_ assessment: Assessment, explain: Bool = false, keepGoing: Bool = false,
+                    parameters: [String: [(name: String, value: ParameterValue)]] = [:]) throws(CSMError) -> RunRecord {
         let evaluation = Evaluator.evaluate(assessment, model: model)
-        let ruleRun = try engine.evaluate(evaluation, options: EvaluationOptions(trace: explain, stopOnFailure: !keepGoing))
+        let options = EvaluationOptions(trace: explain, stopOnFailure: !keepGoing, parameters: parameters)
+        let ruleRun = try engine.evaluate(evaluation, options: options)
         if !keepGoing, let failure = ruleRun.failures.first {
             throw CSMError(.ruleFailure, failure.diagnostic)
         }

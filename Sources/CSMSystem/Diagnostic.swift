@@ -2,7 +2,7 @@
 /// `FILE:LINE:COLUMN: SUBJECT: MESSAGE`, with each part present when known.
 ///
 /// Example: `samples/acme.json:12:18: dimensions["operating_model.cs_role_structure"].score: 3.5 is out of range; scores run from 0 to 3`
-public struct Diagnostic: Equatable, Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
     /// Path of the file the problem is in, as the user gave it.
     public var file: String?
     public var line: Int?

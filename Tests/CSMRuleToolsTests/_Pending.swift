@@ -1,0 +1,1 @@
+// Rule tool tests live here.
