@@ -46,7 +46,7 @@ let package = Package(
             exclude: ["LuaDefinitions"],
             plugins: ["EmbedResources"]
         ),
-        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMRuleTools", "CSMSystem"]),
+        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMRuleTools", "CSMRules", "CSMModel", "CSMJSON", "CSMSystem"]),
         .executableTarget(name: "csm", dependencies: ["CSMCLI"]),
 
         // Build tool that turns data files (model, Lua prelude, built-in rule pack) into Swift sources.

@@ -1,4 +1,5 @@
 import CSMJSON
+import CSMModel
 import CSMRuleTools
 import CSMRules
 import CSMRun
@@ -45,31 +46,40 @@ enum RulesListCommand {
                                     settings: options.settings, limits: options.limits)
         let catalog = engine.catalog
         if format == "json" {
-            let rules: [JSON] = catalog.entries.map { entry in
-                let rule = entry.rule
-                var fields: [(String, JSON)] = [
-                    ("id", .string(rule.id)), ("pack", .string(rule.location.pack)), ("kind", .string(rule.kind.rawValue)),
-                    ("state", .string(entry.state.label)), ("title", .string(rule.title)),
-                    ("dimensions", .array(rule.dimensions.map(JSON.string))),
-                    ("toward", rule.toward.map { .string($0.id) } ?? .null),
-                    ("initiative", rule.initiative.map { .string($0.id) } ?? .null),
-                    ("file", .string(rule.location.file)), ("line", .int(Int64(rule.location.line))),
-                ]
-                switch entry.state {
-                case let .overridden(by): fields.append(("overridden_by", .string(by.description)))
-                case let .disabled(pack): fields.append(("disabled_by", .string(pack)))
-                case .active: break
-                }
-                return .object(fields)
-            }
-            let packs: [JSON] = catalog.packs.map {
-                .object([("name", .string($0.name)), ("version", .string($0.manifest.version)), ("origin", .string($0.origin)),
-                         ("sha256", .string($0.sha256))])
-            }
-            Terminal.writeStandardOutput(JSONWriter.write(.object([("packs", .array(packs)), ("rules", .array(rules))])))
+            Terminal.writeStandardOutput(JSONWriter.write(json(catalog)))
             return 0
         }
         let style = try ColorChoice.style(arguments, output: OutputTarget(path: nil))
+        Terminal.writeStandardOutput(text(catalog, model: model, style: style))
+        return 0
+    }
+
+    static func json(_ catalog: RuleCatalog) -> JSON {
+        let rules: [JSON] = catalog.entries.map { entry in
+            let rule = entry.rule
+            var fields: [(String, JSON)] = [
+                ("id", .string(rule.id)), ("pack", .string(rule.location.pack)), ("kind", .string(rule.kind.rawValue)),
+                ("state", .string(entry.state.label)), ("title", .string(rule.title)),
+                ("dimensions", .array(rule.dimensions.map(JSON.string))),
+                ("toward", rule.toward.map { .string($0.id) } ?? .null),
+                ("initiative", rule.initiative.map { .string($0.id) } ?? .null),
+                ("file", .string(rule.location.file)), ("line", .int(Int64(rule.location.line))),
+            ]
+            switch entry.state {
+            case let .overridden(by): fields.append(("overridden_by", .string(by.description)))
+            case let .disabled(pack): fields.append(("disabled_by", .string(pack)))
+            case .active: break
+            }
+            return .object(fields)
+        }
+        let packs: [JSON] = catalog.packs.map {
+            .object([("name", .string($0.name)), ("version", .string($0.manifest.version)), ("origin", .string($0.origin)),
+                     ("sha256", .string($0.sha256))])
+        }
+        return .object([("packs", .array(packs)), ("rules", .array(rules))])
+    }
+
+    static func text(_ catalog: RuleCatalog, model: MaturityModel, style: Style) -> String {
         var lines: [String] = []
         let idWidth = min(60, catalog.entries.map(\.rule.id.count).max() ?? 10)
         for pack in catalog.packs {
@@ -86,8 +96,7 @@ enum RulesListCommand {
                 lines.append("  \(coloredState) \(Formatting.padRight(rule.id, idWidth))  \(style.dim(scope))  \(rule.title)")
             }
         }
-        Terminal.writeStandardOutput(lines.joined(separator: "\n") + "\n")
-        return 0
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 

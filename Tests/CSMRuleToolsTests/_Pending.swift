@@ -1,1 +1,0 @@
-// Rule tool tests live here.
