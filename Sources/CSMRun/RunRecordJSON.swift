@@ -23,7 +23,7 @@ extension RunRecord {
             ("dimensions", .array(evaluation.dimensions.map(dimensionJSON))),
             ("facts", .object(assessment.facts.map { ($0.id, factJSON($0.value)) })),
             ("initiatives", .array(plan.initiatives.map(initiativeJSON))),
-            ("rules", .array(ruleRun.outcomes.map(outcomeJSON))),
+            ("rules", .array(sortedOutcomes.map(outcomeJSON))),
         ]
         fields.append(("warnings", .array(warningsJSON)))
         return .object(fields)
@@ -197,6 +197,16 @@ extension RunRecord {
         ])
     }
 
+    /// Rule outcomes by pack order, then rule id, so renaming or reordering rule files keeps the order.
+    var sortedOutcomes: [RuleOutcome] {
+        let packOrder = Dictionary(uniqueKeysWithValues: packs.enumerated().map { ($0.element.name, $0.offset) })
+        return ruleRun.outcomes.sorted { a, b in
+            let packA = packOrder[a.rule.location.pack] ?? 0
+            let packB = packOrder[b.rule.location.pack] ?? 0
+            return packA != packB ? packA < packB : a.rule.id.utf8.lexicographicallyPrecedes(b.rule.id.utf8)
+        }
+    }
+
     private func outcomeJSON(_ outcome: RuleOutcome) -> JSON {
         var fields: [(String, JSON)] = [
             ("id", .string(outcome.rule.id)),
@@ -228,7 +238,7 @@ extension RunRecord {
             (code: $0.code.rawValue, dimension: $0.dimensionID, message: $0.message)
         }
         list += plan.warnings.map { (code: "initiative_conflict", dimension: nil, message: $0.message) }
-        list += failures.map { (code: "rule_failed", dimension: nil, message: $0.description) }
+        list += sortedOutcomes.compactMap(\.failure).map { (code: "rule_failed", dimension: nil, message: $0.description) }
         return list
     }
 
