@@ -150,19 +150,20 @@ local function safe_tostring(value)
   return text
 end
 
-local real_rep = string.rep
-local function guarded_rep(s, n, sep)
-  if type(s) == "string" and math.type(n) == "integer" and n > 0 then
-    local size = #s + (type(sep) == "string" and #sep or 0)
-    if size == 0 then return "" end
-    if n > host.limits().call_memory // size then
-      error(format("string.rep result of about %d bytes exceeds the memory limit", n * size), 2)
+-- string.format("%s", t) would print a table's address, which changes from run
+-- to run; format such arguments the way the sandbox's tostring does.
+local real_format = string.format
+string.format = function(pattern, ...)
+  local count = select("#", ...)
+  local arguments = { ... }
+  for i = 1, count do
+    local kind = type(arguments[i])
+    if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then
+      arguments[i] = safe_tostring(arguments[i])
     end
   end
-  return real_rep(s, n, sep)
+  return real_format(pattern, table.unpack(arguments, 1, count))
 end
-
-local string_view = setmetatable({ rep = guarded_rep }, { __index = string })
 
 local sandbox = {
   _VERSION = _VERSION,
@@ -170,7 +171,7 @@ local sandbox = {
   pcall = pcall, xpcall = xpcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
   select = select, tonumber = tonumber, type = type, getmetatable = getmetatable,
   tostring = safe_tostring,
-  string = readonly("string", string_view),
+  string = readonly("string", string),
   table = readonly("table", table),
   math = readonly("math", math),
   utf8 = readonly("utf8", utf8),
@@ -189,6 +190,16 @@ function sandbox.setmetatable(t, metatable)
     error("__gc metamethods are not allowed in rules", 2)
   end
   return setmetatable(t, metatable)
+end
+
+-- A message handler runs with hooks off when the error comes from the limit
+-- hook, so a looping handler could never be stopped: skip it once a limit is reached.
+function sandbox.xpcall(f, handler, ...)
+  if type(handler) ~= "function" then return xpcall(f, handler, ...) end
+  return xpcall(f, function(message)
+    if host.limit_reached() then return message end
+    return handler(message)
+  end, ...)
 end
 
 function sandbox.collectgarbage(option, ...)
@@ -757,13 +768,12 @@ end
 
 -- evaluate { view = {...}, rules = { index... }, trace = bool, params = { [pack index] = {...} } }
 function driver.evaluate(request)
+  local view = request.view
+  state.assessed_at = view.assessed_at or 0
   local failures = {}
   if evaluations > 0 then failures = refresh_rules() end
   evaluations = evaluations + 1
-
-  local view = request.view
   state.view = view
-  state.assessed_at = view.assessed_at or 0
   sandbox.organization = readonly("organization", view.organization or {})
   sandbox.assessed_on = view.assessed_on
 

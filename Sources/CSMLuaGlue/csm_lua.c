@@ -23,7 +23,7 @@
 /* Limits of the value encoding, so a hostile result cannot exhaust the host. */
 #define MAX_ENCODE_DEPTH 64
 #define MAX_ENCODED_BYTES (32u * 1024u * 1024u)
-#define MAX_MESSAGE_BYTES 600
+#define MAX_MESSAGE_BYTES 1000
 
 enum trip_kind { TRIP_NONE = 0, TRIP_INSTRUCTIONS, TRIP_TIME, TRIP_INTERRUPT };
 
@@ -479,7 +479,7 @@ static int host_guarded_call(lua_State *L) {
     int refused = vm->memory_refused;
     disarm(vm, L);
 
-    if (status == LUA_OK) {
+    if (status == LUA_OK && trip == TRIP_NONE) {
         lua_pushboolean(L, 1);
         lua_replace(L, 1);
         return lua_gettop(L);
@@ -605,7 +605,15 @@ static int host_limits(lua_State *L) {
 }
 
 
+/* limit_reached() reports whether a limit stopped the running guarded call. */
+static int host_limit_reached(lua_State *L) {
+    lua_pushboolean(L, vm_of(L)->trip != TRIP_NONE);
+    return 1;
+}
+
+
 static const luaL_Reg host_functions[] = {
+    {"limit_reached", host_limit_reached},
     {"guarded_call", host_guarded_call},
     {"load_text", host_load_text},
     {"set_env", host_set_env},
@@ -626,6 +634,32 @@ static void remove_field(lua_State *L, const char *table, const char *field) {
     lua_pushnil(L);
     lua_setfield(L, -2, field);
     lua_pop(L, 1);
+}
+
+
+/*
+ * string.rep with guards, installed in the string table itself so that
+ * method calls ("x"):rep(n) use it too. An empty result returns at once
+ * (Lua 5.4 loops n times even when nothing is copied), and a result larger
+ * than one call's memory budget is refused before any work.
+ */
+static int guarded_rep(lua_State *L) {
+    size_t length, separator_length;
+    luaL_checklstring(L, 1, &length);
+    lua_Integer count = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &separator_length);
+    size_t unit = length + separator_length;
+    if (count <= 0 || unit == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    if ((lua_Unsigned)count > vm_of(L)->limits.call_memory_limit / unit) {
+        return luaL_error(L, "string.rep result exceeds the memory limit");
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
 }
 
 
@@ -655,6 +689,11 @@ static int open_libraries(lua_State *L) {
     };
     for (const char *const *name = os_removed; *name; name++) remove_field(L, LUA_OSLIBNAME, *name);
     remove_field(L, LUA_STRLIBNAME, "dump");
+    lua_getglobal(L, LUA_STRLIBNAME);
+    lua_getfield(L, -1, "rep");
+    lua_pushcclosure(L, guarded_rep, 1);
+    lua_setfield(L, -2, "rep");
+    lua_pop(L, 1);
 
     /* getmetatable("") returns false instead of the string metatable. */
     lua_pushliteral(L, "");

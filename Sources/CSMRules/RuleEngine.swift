@@ -260,19 +260,30 @@ public final class RuleEngine {
     }
 
     static func splitLocation(_ message: String, fallbackFile: String) -> (String, Int?, String) {
-        let prefix = fallbackFile + ":"
-        guard message.hasPrefix(prefix) else { return (fallbackFile, nil, message) }
-        let rest = message.dropFirst(prefix.count)
-        guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]) else { return (fallbackFile, nil, message) }
-        let text = rest[rest.index(after: colon)...].drop { $0 == " " }
-        return (fallbackFile, line, String(text))
+        guard let found = leadingLocation(message, file: fallbackFile) else { return (fallbackFile, nil, message) }
+        return (fallbackFile, found.line, String(found.rest))
     }
 
     /// Removes a leading "file:line: " that repeats the location shown separately.
     static func stripLocation(_ message: String, file: String, line: Int?) -> String {
-        guard let line else { return message }
-        let prefix = "\(file):\(line): "
-        return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+        guard let line, let found = leadingLocation(message, file: file), found.line == line else { return message }
+        return String(found.rest)
+    }
+
+    /// Reads a leading "FILE:LINE: ", where FILE is `file` or, as Lua 5.4 writes
+    /// chunk names longer than 59 bytes, "..." followed by the end of `file`.
+    static func leadingLocation(_ message: String, file: String) -> (line: Int, rest: Substring)? {
+        let rest: Substring
+        if message.hasPrefix(file + ":") {
+            rest = message.dropFirst(file.count + 1)
+        } else if message.hasPrefix("..."), let colon = message.firstIndex(of: ":"),
+                  file.hasSuffix(message[message.index(message.startIndex, offsetBy: 3)..<colon]) {
+            rest = message[message.index(after: colon)...]
+        } else {
+            return nil
+        }
+        guard let colon = rest.firstIndex(of: ":"), let line = Int(rest[..<colon]) else { return nil }
+        return (line, rest[rest.index(after: colon)...].drop { $0 == " " })
     }
 
     static func luaValue(_ value: ParameterValue) -> LuaValue {
