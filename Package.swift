@@ -55,12 +55,12 @@ let package = Package(
 
         .testTarget(name: "CSMJSONTests", dependencies: ["CSMJSON"]),
         .testTarget(name: "CSMSystemTests", dependencies: ["CSMSystem"]),
-        .testTarget(name: "CSMModelTests", dependencies: ["CSMModel", "CSMJSON"]),
+        .testTarget(name: "CSMModelTests", dependencies: ["CSMModel", "CSMJSON", "CSMSystem"]),
         .testTarget(name: "CSMEvaluatorTests", dependencies: ["CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMLuaTests", dependencies: ["CSMLua"]),
         .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
-        .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON"]),
+        .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON", "CSMPlanning", "CSMSystem"]),
         .testTarget(name: "CSMRuleToolsTests", dependencies: ["CSMRuleTools", "CSMRun", "CSMRules"]),
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),
     ]

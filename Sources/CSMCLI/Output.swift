@@ -44,10 +44,12 @@ struct OutputTarget {
 
 /// Colour setting from --color and the environment.
 enum ColorChoice {
-    static let option = OptionSpec.option("--color", "WHEN", "Colour output: auto (on a terminal without NO_COLOR), always or never. Default auto.")
+    static let option = OptionSpec.option("--color", "WHEN", "Colour output: auto (on a terminal), always or never. Default auto. NO_COLOR turns colour off whatever this says.")
 
     static func style(_ arguments: ParsedArguments, output: OutputTarget) throws(CSMError) -> Style {
-        switch try arguments.choice("--color", ["auto", "always", "never"], default: "auto") {
+        let choice = try arguments.choice("--color", ["auto", "always", "never"], default: "auto")
+        if let noColor = Terminal.environment("NO_COLOR"), !noColor.isEmpty { return Style(enabled: false) }
+        switch choice {
         case "always": return Style(enabled: true)
         case "never": return Style(enabled: false)
         default: return Style(enabled: output.isTerminal && Terminal.shouldColor(descriptor: 1))

@@ -37,7 +37,7 @@ public enum Evaluator {
         var score: Double?
         var source = ScoreSource.none
         if let direct = input?.score {
-            score = direct
+            score = round4(direct)
             source = .direct
         } else if let spread {
             score = round4(spread.mean)
@@ -62,7 +62,11 @@ public enum Evaluator {
         }
 
         if score == nil {
-            let why = input?.reason.map { " (\($0))" } ?? ""
+            let unknown = assessment.respondents.reduce(0) { count, respondent in
+                count + respondent.scores.filter { $0.dimensionID == dimension.id && $0.score == nil }.count
+            }
+            var why = input?.reason.map { " (\($0))" } ?? ""
+            if why.isEmpty && unknown > 0 { why = " (\(unknown) respondent\(unknown == 1 ? "" : "s") answered \"don't know\")" }
             warnings.append(EvaluationWarning(code: .notAssessed, dimensionID: dimension.id,
                                               message: "\(dimension.label) is not assessed\(why); it is left out of averages."))
         }

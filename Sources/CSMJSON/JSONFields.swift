@@ -59,13 +59,25 @@ public final class ProblemList {
 
     public var isEmpty: Bool { diagnostics.isEmpty }
 
+    /// Problems beyond `limit`, counted but not kept.
+    public private(set) var dropped = 0
+
     public func add(_ diagnostic: Diagnostic) {
-        if diagnostics.count < limit { diagnostics.append(diagnostic) }
+        if diagnostics.count < limit { diagnostics.append(diagnostic) } else { dropped += 1 }
     }
 
-    /// Throws every problem collected so far as one input error.
+    /// Throws every problem collected so far as one input error, in file order.
     public func throwIfAny() throws(CSMError) {
-        if !diagnostics.isEmpty { throw CSMError(.input, diagnostics) }
+        guard !diagnostics.isEmpty else { return }
+        var sorted = diagnostics.enumerated().sorted { a, b in
+            let keyA = (a.element.line ?? 0, a.element.column ?? 0)
+            let keyB = (b.element.line ?? 0, b.element.column ?? 0)
+            return keyA != keyB ? keyA < keyB : a.offset < b.offset
+        }.map(\.element)
+        if dropped > 0 {
+            sorted.append(Diagnostic(file: sorted[0].file, message: "\(dropped) more problem\(dropped == 1 ? "" : "s") not shown; fix these first"))
+        }
+        throw CSMError(.input, sorted)
     }
 }
 

@@ -61,7 +61,7 @@ end
 local function unknown_name_message(what, name, candidates, extra)
   local text = format("unknown %s %s", what, type(name) == "string" and format("'%s'", name) or tostring(name))
   local suggestion = extra or closest(name, candidates)
-  if suggestion then text = text .. format("; did you mean '%s'?", suggestion) end
+  if suggestion then text = text .. format(" (did you mean '%s'?)", suggestion) end
   return text .. "; valid: " .. concat(candidates, ", ")
 end
 

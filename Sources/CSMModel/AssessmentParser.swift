@@ -103,7 +103,7 @@ public enum AssessmentParser {
             guard let object = field?.object(problems) else { return [] }
             var known: [String: FactValue] = [:]
             var custom: [(id: String, value: FactValue)] = []
-            for member in object.members {
+            for (member, raw) in zip(object.members, object.object.members) {
                 if member.field.isNull { continue }
                 if member.key.hasPrefix("x_") {
                     if let value = customFact(member.field) { custom.append((id: member.key, value: value)) }
@@ -111,7 +111,9 @@ public enum AssessmentParser {
                 }
                 guard let definition = model.fact(member.key) else {
                     let hint = Suggestions.hint(for: member.key, in: model.factIDs)
-                    problems.add(member.field.problem("unknown fact '\(member.key)'\(hint); known facts: \(model.factIDs.joined(separator: ", ")); custom facts start with 'x_'"))
+                    problems.add(Diagnostic(file: member.field.file, line: raw.keyPosition.line, column: raw.keyPosition.column,
+                                            subject: member.field.path.description,
+                                            message: "unknown fact '\(member.key)'\(hint); known facts: \(model.factIDs.joined(separator: ", ")); custom facts start with 'x_'"))
                     continue
                 }
                 if let value = factValue(member.field, definition) { known[member.key] = value }
@@ -174,14 +176,7 @@ public enum AssessmentParser {
         /// Checks a dimension id used as a key, suggesting the closest valid id.
         func dimensionID(_ key: String, at field: JSONField, keyPosition: SourcePosition?) -> String? {
             if model.dimension(key) != nil { return key }
-            var message = "unknown dimension id '\(key)'"
-            if let full = model.dimensions.first(where: { $0.shortID == key }) {
-                message += "; use the full id '\(full.id)'"
-            } else if let match = Suggestions.closest(to: key, in: model.dimensionIDs) {
-                message += "; did you mean '\(match)'?"
-            } else {
-                message += "; valid ids: \(model.dimensionIDs.joined(separator: ", "))"
-            }
+            let message = DimensionIDs.unknownMessage(key, model: model)
             let position = keyPosition ?? field.node.position
             problems.add(Diagnostic(file: field.file, line: position.line, column: position.column,
                                     subject: field.path.description, message: message))

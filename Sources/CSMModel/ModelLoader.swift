@@ -56,6 +56,7 @@ public enum ModelLoader {
     private static func readLevels(_ field: JSONField?, _ problems: ProblemList) -> [LevelDefinition] {
         guard let field, let items = field.array(problems) else { return [] }
         var levels: [LevelDefinition] = []
+        let problemsBefore = problems.diagnostics.count
         for item in items {
             guard let object = item.object(problems) else { continue }
             object.rejectUnknownKeys(["id", "name", "threshold", "summary"], problems)
@@ -75,8 +76,11 @@ public enum ModelLoader {
             }
             levels.append(LevelDefinition(level: level, name: name, summary: summary))
         }
-        for level in Level.allCases where !levels.contains(where: { $0.level == level }) {
-            problems.add(field.problem("missing level '\(level.id)'"))
+        // A misspelt level already has its own message; "missing level" would repeat it.
+        if problems.diagnostics.count == problemsBefore {
+            for level in Level.allCases where !levels.contains(where: { $0.level == level }) {
+                problems.add(field.problem("missing level '\(level.id)'"))
+            }
         }
         return levels.sorted { $0.level < $1.level }
     }
@@ -251,6 +255,10 @@ public enum ScoreReader {
         case let .string(name):
             if let level = Level(id: name) { return level.threshold }
             if let level = Level(id: name.lowercased()) { return level.threshold }
+            if Double(name) != nil {
+                problems.add(field.problem("expected a number, got string \"\(name)\"; write the number without quotes"))
+                return nil
+            }
             problems.add(field.problem("unknown level '\(name)'\(Suggestions.hint(for: name, in: Level.ids)); expected a number from 0 to 3 or one of \(Level.ids.joined(separator: ", "))"))
             return nil
         default:

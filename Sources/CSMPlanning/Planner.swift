@@ -28,7 +28,8 @@ public enum Planner {
             let primary = ordered.max { (packRank[$0.rule.location.pack] ?? 0) < (packRank[$1.rule.location.pack] ?? 0) }!
             let template = primary.rule.initiative!
             for other in ordered where other.rule.id != primary.rule.id {
-                if let otherTemplate = other.rule.initiative, otherTemplate != template {
+                // KPIs and prerequisites are merged, so only differing texts deserve a warning.
+                if let otherTemplate = other.rule.initiative, !sameText(otherTemplate, template) {
                     warnings.append(PlanWarning(initiativeID: id,
                         message: "rules '\(primary.rule.id)' and '\(other.rule.id)' describe initiative '\(id)' differently; the text of '\(primary.rule.id)' is used"))
                 }
@@ -46,6 +47,10 @@ public enum Planner {
                        reasons: initiative.reasons, breakdown: initiative.breakdown)
         }
         return Plan(initiatives: ranked, warnings: warnings.sorted { ($0.initiativeID, $0.message) < ($1.initiativeID, $1.message) })
+    }
+
+    static func sameText(_ a: InitiativeTemplate, _ b: InitiativeTemplate) -> Bool {
+        a.title == b.title && a.summary == b.summary && a.actions == b.actions && a.effort == b.effort && a.impact == b.impact
     }
 
     private struct Base {

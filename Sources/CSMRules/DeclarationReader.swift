@@ -192,11 +192,7 @@ struct DeclarationReader {
                 valid.append(id)
                 continue
             }
-            var message = "unknown dimension id '\(id)'"
-            if let full = model.dimensions.first(where: { $0.shortID == id }) { message += "; use the full id '\(full.id)'" }
-            else if let match = Suggestions.closest(to: id, in: model.dimensionIDs) { message += "; did you mean '\(match)'?" }
-            else { message += "; valid ids: \(model.dimensionIDs.joined(separator: ", "))" }
-            report(context, message)
+            report(context, DimensionIDs.unknownMessage(id, model: model))
         }
         return valid
     }

@@ -143,6 +143,6 @@ public enum Suggestions {
     /// Formats " (did you mean 'x'?)" or an empty string.
     public static func hint(for name: String, in candidates: [String]) -> String {
         guard let match = closest(to: name, in: candidates) else { return "" }
-        return "; did you mean '\(match)'?"
+        return " (did you mean '\(match)'?)"
     }
 }

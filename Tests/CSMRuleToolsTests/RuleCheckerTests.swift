@@ -15,7 +15,7 @@ final class RuleCheckerTests: XCTestCase {
         ])
         let report = try RuleChecker.check(RuleToolOptions(packPaths: [pack]))
         let messages = report.problems.map(\.message)
-        XCTAssertTrue(messages.contains { $0.contains("requires unknown initiative 'health-score-v2'; did you mean 'health-score-v1'?") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("requires unknown initiative 'health-score-v2' (did you mean 'health-score-v1'?)") }, "\(messages)")
         XCTAssertEqual(report.problems.first?.line, 2)
     }
 

@@ -39,7 +39,7 @@ final class RuleTesterTests: XCTestCase {
         ])
         let report = try RuleTester.run(RuleToolOptions(packPaths: [pack]))
         XCTAssertEqual(report.failed, 1)
-        XCTAssertTrue(report.failures.first?.actual.contains("unknown key 'score'; did you mean 'scores'?") == true,
+        XCTAssertTrue(report.failures.first?.actual.contains("unknown key 'score' (did you mean 'scores'?)") == true,
                       report.failures.first?.actual ?? "")
     }
 

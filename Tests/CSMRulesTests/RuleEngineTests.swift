@@ -208,7 +208,7 @@ final class RuleEngineTests: XCTestCase {
     static let declarationCases: [(name: String, source: String, subject: String, message: String)] = [
         ("missing id", rule("r.x", fields: [("id", nil)]), "rule declaration", "missing required field 'id'"),
         ("missing when", rule("r.x", fields: [("when", nil)]), "rule 'r.x'", "'when' must be a function"),
-        ("unknown field", rule("r.x", fields: [("priorty", "function() end")]), "rule 'r.x'", "unknown field 'priorty'; did you mean 'priority'?"),
+        ("unknown field", rule("r.x", fields: [("priorty", "function() end")]), "rule 'r.x'", "unknown field 'priorty' (did you mean 'priority'?)"),
         ("short dimension id", rule("r.x", fields: [("dimensions", "{ \"codified_journey\" }")]), "rule 'r.x'", "use the full id 'customer_lifecycle.codified_journey'"),
         ("misspelled dimension id", rule("r.x", fields: [("dimensions", "{ \"customer_lifecycle.codified_journy\" }")]), "rule 'r.x'", "did you mean 'customer_lifecycle.codified_journey'?"),
         ("invalid toward", rule("r.x", fields: [("toward", "\"performin\"")]), "rule 'r.x'", "invalid 'toward' level 'performin'"),
