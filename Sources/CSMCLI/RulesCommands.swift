@@ -90,10 +90,16 @@ enum RulesListCommand {
                 let rule = entry.rule
                 let state = Formatting.padRight(entry.state.label, 10)
                 let coloredState = entry.state == .active ? style.green(state) : style.yellow(state)
+                var note = ""
+                switch entry.state {
+                case let .overridden(by): note = style.dim(" (overridden by \(by))")
+                case let .disabled(pack): note = style.dim(" (disabled by pack \(pack))")
+                case .active: break
+                }
                 let dimensions = rule.dimensions.map { model.dimension($0)?.shortID ?? $0 }.joined(separator: ",")
                 let scope = rule.kind == .adjust ? "adjust " + (dimensions.isEmpty ? rule.initiativeFilter.joined(separator: ",") : dimensions)
                                                  : dimensions + (rule.toward.map { " → \($0.id)" } ?? "")
-                lines.append("  \(coloredState) \(Formatting.padRight(rule.id, idWidth))  \(style.dim(scope))  \(rule.title)")
+                lines.append("  \(coloredState) \(Formatting.padRight(rule.id, idWidth))  \(style.dim(scope))  \(rule.title)\(note)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -124,7 +130,9 @@ enum RulesCheckCommand {
         var lines: [String] = []
         for problem in report.problems { lines.append(style.red("error: ") + problem.description) }
         for warning in report.warnings { lines.append(style.yellow("warning: ") + warning.description) }
-        let summary = "\(report.ruleCount) rules in \(report.fileCount) files of \(report.packCount) pack\(report.packCount == 1 ? "" : "s")"
+        let summary = report.loaded
+            ? "\(report.ruleCount) rules in \(report.fileCount) files of \(report.packCount) pack\(report.packCount == 1 ? "" : "s")"
+            : "the packs could not be loaded, so their rules were not checked further"
         if report.problems.isEmpty {
             lines.append(style.green("ok: ") + summary + ", no problems" + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
         } else {
@@ -147,7 +155,8 @@ enum RulesTestCommand {
         details: """
         Prints each failure with its location, the rule or test, what was expected and what
         happened, then "N passed, N failed". Exits 1 when anything failed. Without DIR,
-        tests the built-in pack.
+        tests the built-in pack. --set changes a parameter for the examples and the test
+        files alike; a test file's own "set" applies on top.
 
         Example:
           csm rules test samples/acme-advisory-pack --coverage

@@ -61,7 +61,7 @@ end
 local function unknown_name_message(what, name, candidates, extra)
   local text = format("unknown %s %s", what, type(name) == "string" and format("'%s'", name) or tostring(name))
   local suggestion = extra or closest(name, candidates)
-  if suggestion then text = text .. format(" (did you mean '%s'?)", suggestion) end
+  if suggestion then return text .. format(" (did you mean '%s'?)", suggestion) end
   return text .. "; valid: " .. concat(candidates, ", ")
 end
 
@@ -257,10 +257,15 @@ local catalog = {
   fact_ids = {},        -- model facts
 }
 
+-- Records a read or check for --explain and why-not; a repeated identical read is kept once.
 local function record(call, value, note)
   local trace = state.trace
   if trace == nil then return end
-  trace[#trace + 1] = { call = call, value = value, note = note }
+  local seen = state.trace_seen
+  local key = call .. "\0" .. tostring(value)
+  if seen[key] then return end
+  seen[key] = true
+  trace[#trace + 1] = { call = call, value = value, note = note, phase = state.phase }
 end
 
 
@@ -534,21 +539,38 @@ function api.name(id)
   return catalog.names[id] or id
 end
 
--- Formats a ratio as a percentage: percent(0.853) is "85.3 %".
+local function finite_number(value, call)
+  if type(value) ~= "number" then error(format("%s: expected a number, got %s", call, type(value)), 3) end
+  if value ~= value or value == math.huge or value == -math.huge then
+    error(format("%s: the number is not finite (%s)", call, tostring(value)), 3)
+  end
+end
+
+-- Rounds half away from zero to `decimals` places.
+local function round_to(value, decimals)
+  local scale = 10 ^ decimals
+  local scaled = math.abs(value) * scale
+  local rounded = math.floor(scaled + 0.5) / scale
+  return value < 0 and -rounded or rounded
+end
+
+-- Formats a ratio as a percentage with at most one decimal: percent(0.853) is "85.3 %".
 function api.percent(ratio)
-  if type(ratio) ~= "number" then error("percent(ratio): ratio must be a number", 2) end
-  local value = ratio * 100
+  finite_number(ratio, "percent(ratio)")
+  local value = round_to(ratio * 100, 1)
   if value == math.floor(value) then return format("%d %%", math.floor(value)) end
   return format("%.1f %%", value)
 end
 
--- Formats an amount of money compactly: money(4200000) is "$4.2M".
+-- Formats an amount of money compactly: money(4200000) is "$4.2M", money(697000) is "$697k".
 function api.money(amount)
-  if type(amount) ~= "number" then error("money(amount): amount must be a number", 2) end
+  finite_number(amount, "money(amount)")
   local magnitude, sign = math.abs(amount), amount < 0 and "-" or ""
-  if magnitude >= 1e9 then return format("%s$%.1fB", sign, magnitude / 1e9) end
-  if magnitude >= 1e6 then return format("%s$%.1fM", sign, magnitude / 1e6) end
-  if magnitude >= 1e3 then return format("%s$%.1fk", sign, magnitude / 1e3) end
+  for _, unit in ipairs({ { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" } }) do
+    local value = round_to(magnitude / unit[1], 1)
+    if value >= 100 then return format("%s$%d%s", sign, math.floor(round_to(value, 0)), unit[2]) end
+    if value >= 1 then return format("%s$%.1f%s", sign, value, unit[2]) end
+  end
   return format("%s$%d", sign, math.floor(magnitude + 0.5))
 end
 
@@ -711,6 +733,7 @@ end
 local function call_field(rule, field, ...)
   local value = rawget(rule.definition, field)
   if type(value) ~= "function" then return true, value end
+  state.phase = field
   local results = table.pack(guarded_call(value, ...))
   if results[1] then return true, results[2], results[3] end
   return false, results[2]
@@ -731,6 +754,7 @@ local function evaluate_rule(rule, tracing)
   local result = { status = "not_fired" }
   state.params = packs[rule.pack].params
   state.trace = tracing and {} or nil
+  state.trace_seen = {}
   state.log = {}
   math.randomseed(0x5eed)
 

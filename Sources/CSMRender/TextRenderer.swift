@@ -152,7 +152,7 @@ public struct TextRenderer {
     }
 
     func traceText(_ entry: TraceEntry) -> String {
-        var text = "\(entry.call) = \(entry.value)"
+        var text = (entry.phase == "when" ? "" : "in \(entry.phase)(): ") + "\(entry.call) = \(entry.value)"
         if let note = entry.note { text += "  (\(note))" }
         return text
     }

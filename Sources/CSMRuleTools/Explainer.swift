@@ -24,7 +24,7 @@ public enum Explainer {
     }
 
     static func describe(_ entry: TraceEntry) -> String {
-        var text = "\(entry.call) = \(entry.value)"
+        var text = (entry.phase == "when" ? "" : "in \(entry.phase)(): ") + "\(entry.call) = \(entry.value)"
         if let note = entry.note { text += " (\(note))" }
         return text
     }
@@ -82,7 +82,10 @@ public enum Explainer {
         lines.append("")
         lines.append(style.bold("Proposed by"))
         for reason in initiative.reasons {
-            lines.append("  rule \(reason.ruleID) (pack \(reason.pack), \(reason.location))")
+            let overridden = explanation.record.packs.count > 1
+                ? explanation.record.ruleRun.outcome(ruleID: reason.ruleID).flatMap { $0.rule.overrides ? " overriding an earlier pack's rule" : nil } ?? ""
+                : ""
+            lines.append("  rule \(reason.ruleID) (pack \(reason.pack), \(reason.location))\(overridden)")
             lines.append("    reason: \(reason.text)")
             if !reason.trace.isEmpty {
                 lines.append("    read:")

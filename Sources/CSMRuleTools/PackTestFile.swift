@@ -115,7 +115,7 @@ struct PackTestFile {
         if let field = object.required("assessment", problems) {
             switch field.node.value {
             case let .string(relative):
-                let fixture = relative.hasPrefix("/") ? relative : FileSystem.join(FileSystem.directoryName(of: path), relative)
+                let fixture = FileSystem.normalize(relative.hasPrefix("/") ? relative : FileSystem.join(FileSystem.directoryName(of: path), relative))
                 do {
                     assessment = try AssessmentParser.parse(path: fixture, model: model)
                 } catch {

@@ -5,6 +5,8 @@ import CSMSystem
 
 /// The result of `csm rules check`.
 public struct CheckReport: Sendable {
+    /// False when a pack could not be loaded at all (for example an invalid manifest), so rules were not counted.
+    public var loaded = true
     public var problems: [Diagnostic] = []
     public var warnings: [Diagnostic] = []
     public var packCount = 0
@@ -22,7 +24,12 @@ public enum RuleChecker {
         let (engine, load) = RuleEngine.load(sources: sources, model: model, settings: options.settings, limits: options.limits)
         report.problems += load.problems
         report.problems += load.failures.map(\.diagnostic)
-        guard let engine else { return report }
+        report.packCount = sources.count
+        report.fileCount = sources.reduce(0) { $0 + $1.luaFiles.count }
+        guard let engine else {
+            report.loaded = false
+            return report
+        }
 
         let catalog = engine.catalog
         let focus = Toolbox.focusNames(catalog, paths: options.packPaths)
@@ -45,13 +52,10 @@ public enum RuleChecker {
                 }
             }
         }
+        let toolbox = Toolbox(model: model, engine: engine, focus: focus)
         for pack in catalog.packs where focus.contains(pack.name) {
             for file in pack.source.testFiles {
-                do {
-                    _ = try PackTestFile.read(path: file.displayPath, bytes: file.bytes, model: model)
-                } catch {
-                    report.problems += error.diagnostics
-                }
+                checkTestFile(file, toolbox: toolbox, report: &report)
             }
         }
         report.problems = sorted(report.problems)
@@ -59,9 +63,30 @@ public enum RuleChecker {
         return report
     }
 
+    /// Parses a test file and checks its "set" values and the ids it names.
+    static func checkTestFile(_ file: RulePackSource.File, toolbox: Toolbox, report: inout CheckReport) {
+        let test: PackTestFile
+        do {
+            test = try PackTestFile.read(path: file.displayPath, bytes: file.bytes, model: toolbox.model)
+        } catch {
+            report.problems += error.diagnostics
+            return
+        }
+        if case let .failure(problem) = toolbox.parameters(for: test.settings) {
+            report.problems.append(Diagnostic(file: test.path, subject: problem.subject, message: problem.message))
+        }
+        for check in test.checks {
+            if let problem = RuleTester.unknownID(check.expectation, initiatives: toolbox.declaredInitiatives, rules: toolbox.declaredRules) {
+                report.problems.append(Diagnostic(file: test.path, line: check.line, subject: check.path, message: problem))
+            }
+        }
+    }
+
     /// Every `requires` id must be declared by some rule, and prerequisites must not form a cycle.
+    /// A prerequisite that only a disabled or overridden rule proposes gets a warning.
     static func checkPrerequisites(_ catalog: RuleCatalog, report: inout CheckReport) {
         let declared = Set(catalog.entries.compactMap { $0.rule.initiative?.id })
+        let proposed = Set(catalog.active.compactMap { $0.initiative?.id })
         let known = declared.sorted()
         var edges: [String: Set<String>] = [:]
         var declaringRule: [String: RuleDefinition] = [:]
@@ -72,6 +97,9 @@ public enum RuleChecker {
                 if !declared.contains(prerequisite) {
                     report.problems.append(Diagnostic(file: rule.location.file, line: rule.location.line, subject: "rule '\(rule.id)'",
                         message: "initiative '\(initiative.id)' requires unknown initiative '\(prerequisite)'\(Suggestions.hint(for: prerequisite, in: known))"))
+                } else if !proposed.contains(prerequisite) {
+                    report.warnings.append(Diagnostic(file: rule.location.file, line: rule.location.line, subject: "rule '\(rule.id)'",
+                        message: "initiative '\(initiative.id)' requires '\(prerequisite)', which no active rule proposes (its rules are disabled or overridden)"))
                 }
                 edges[initiative.id, default: []].insert(prerequisite)
             }

@@ -133,7 +133,12 @@ enum ExampleReader {
                     continue
                 }
                 guard let value = parameterValue(entry.value, as: definition.type) else {
-                    report("parameter '\(name)' must be of type \(definition.type.rawValue), got \(entry.value.typeName)")
+                    let got = entry.value.doubleValue.map { "the number \(Formatting.compact($0))" } ?? entry.value.typeName
+                    report("parameter '\(name)' must be of type \(definition.type.rawValue), got \(got)")
+                    continue
+                }
+                if let problem = definition.problem(with: value) {
+                    report("parameter '\(name)': \(problem)")
                     continue
                 }
                 parameters.append((name: name, value: value))
@@ -160,6 +165,8 @@ enum ExampleReader {
         switch (type, value) {
         case (.number, .integer), (.number, .number): return .number(value.doubleValue!)
         case let (.integer, .integer(number)): return .integer(number)
+        case let (.integer, .number(number)) where number == number.rounded() && abs(number) < 9.0e15:
+            return .integer(Int64(number))
         case let (.string, .string(text)): return .string(text)
         case let (.boolean, .bool(flag)): return .boolean(flag)
         default: return nil

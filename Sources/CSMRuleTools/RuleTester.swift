@@ -135,8 +135,8 @@ public enum RuleTester {
                                                    actual: failure.description))
             }
         }
-        let initiatives = toolbox.proposableInitiatives
-        let ruleIDs = toolbox.engine.catalog.active.map(\.id)
+        let initiatives = toolbox.declaredInitiatives
+        let ruleIDs = toolbox.declaredRules
         for check in test.checks {
             let location = "\(test.path):\(check.line)"
             let subject = "\(subjectPrefix) \(check.path)"
@@ -144,7 +144,7 @@ public enum RuleTester {
                 report.failures.append(TestFailure(location: location, subject: subject, expected: "a known id", actual: problem))
                 continue
             }
-            if let failure = evaluate(check.expectation, record: record) {
+            if let failure = evaluate(check.expectation, record: record, catalog: toolbox.engine.catalog) {
                 report.failures.append(TestFailure(location: location, subject: subject, expected: failure.expected, actual: failure.actual))
             } else {
                 report.passed += 1
@@ -152,12 +152,13 @@ public enum RuleTester {
         }
     }
 
-    private static func unknownID(_ expectation: PackTestFile.Expectation, initiatives: [String], rules: [String]) -> String? {
+    /// Reports ids no rule declares at all; ids of disabled or overridden rules are known.
+    static func unknownID(_ expectation: PackTestFile.Expectation, initiatives: [String], rules: [String]) -> String? {
         func initiative(_ id: String) -> String? {
-            initiatives.contains(id) ? nil : "no active rule proposes initiative '\(id)'\(Suggestions.hint(for: id, in: initiatives))"
+            initiatives.contains(id) ? nil : "no rule proposes initiative '\(id)'\(Suggestions.hint(for: id, in: initiatives))"
         }
         func rule(_ id: String) -> String? {
-            rules.contains(id) ? nil : "no active rule has the id '\(id)'\(Suggestions.hint(for: id, in: rules))"
+            rules.contains(id) ? nil : "no rule has the id '\(id)'\(Suggestions.hint(for: id, in: rules))"
         }
         switch expectation {
         case let .present(id), let .absent(id): return initiative(id)
@@ -166,7 +167,21 @@ public enum RuleTester {
         }
     }
 
-    private static func evaluate(_ expectation: PackTestFile.Expectation, record: RunRecord) -> (expected: String, actual: String)? {
+    private static func evaluate(_ expectation: PackTestFile.Expectation, record: RunRecord,
+                                 catalog: RuleCatalog) -> (expected: String, actual: String)? {
+        /// Why a rule that is not active did not run.
+        func inactive(_ id: String) -> String {
+            guard let entry = catalog.entries.last(where: { $0.rule.id == id }) else { return "the rule did not run" }
+            switch entry.state {
+            case let .disabled(pack): return "the rule is disabled by pack '\(pack)'"
+            case let .overridden(by): return "the rule is overridden by \(by)"
+            case .active: return "the rule did not run"
+            }
+        }
+        func status(_ outcome: RuleOutcome) -> String {
+            if let failure = outcome.failure { return "the rule failed: \(failure.description)" }
+            return "status \(outcome.status.rawValue): \(Explainer.firstFailedCheck(outcome.trace))"
+        }
         let plan = record.plan
         func rank(_ id: String) -> Int? { plan.initiative(id)?.rank }
         switch expectation {
@@ -181,12 +196,13 @@ public enum RuleTester {
             if high < low { return nil }
             return ("'\(higher)' ranked above '\(lower)'", "'\(higher)' is rank \(high), '\(lower)' is rank \(low)")
         case let .fired(id):
-            guard let outcome = record.ruleRun.outcome(ruleID: id) else { return ("rule '\(id)' fires", "the rule did not run") }
+            guard let outcome = record.ruleRun.outcome(ruleID: id) else { return ("rule '\(id)' fires", inactive(id)) }
             if outcome.status == .fired { return nil }
-            return ("rule '\(id)' fires", "status \(outcome.status.rawValue): \(Explainer.firstFailedCheck(outcome.trace))")
+            return ("rule '\(id)' fires", status(outcome))
         case let .notFired(id):
             guard let outcome = record.ruleRun.outcome(ruleID: id) else { return nil }
             if outcome.status == .notFired { return nil }
+            if outcome.failure != nil { return ("rule '\(id)' does not fire", status(outcome)) }
             return ("rule '\(id)' does not fire", "status \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? ""))
         }
     }

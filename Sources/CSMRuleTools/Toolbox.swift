@@ -65,13 +65,21 @@ struct Toolbox {
                 return .failure(Diagnostic(subject: "set \(setting.pack).\(setting.name)",
                                            message: "invalid value '\(setting.value)'; expected a value of type \(parameter.type.rawValue)"))
             }
+            if let problem = parameter.problem(with: value) {
+                return .failure(Diagnostic(subject: "set \(setting.pack).\(setting.name)", message: "invalid value: \(problem)"))
+            }
             result[pack.name, default: []].append((name: setting.name, value: value))
         }
         return .success(result)
     }
 
-    /// Every initiative id some active rule proposes, sorted.
-    var proposableInitiatives: [String] {
-        Array(Set(engine.catalog.active.compactMap { $0.initiative?.id })).sorted()
+    /// Every initiative id some rule declares, active or not, sorted.
+    var declaredInitiatives: [String] {
+        Array(Set(engine.catalog.entries.compactMap { $0.rule.initiative?.id })).sorted()
+    }
+
+    /// Every rule id, active or not, sorted.
+    var declaredRules: [String] {
+        Array(Set(engine.catalog.entries.map(\.rule.id))).sorted()
     }
 }

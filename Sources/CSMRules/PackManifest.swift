@@ -13,6 +13,40 @@ public struct PackManifest: Sendable {
         public let type: ParameterType
         public let defaultValue: ParameterValue
         public let description: String
+        /// Bounds for number and integer parameters.
+        public let minimum: Double?
+        public let maximum: Double?
+        /// Allowed values for a string parameter; empty means any.
+        public let values: [String]
+
+        /// Returns a problem with `value`, or nil when it is valid.
+        public func problem(with value: ParameterValue) -> String? {
+            guard value.type == type else { return "expected a value of type \(type.rawValue), got \(value.type.rawValue)" }
+            let number: Double?
+            switch value {
+            case let .number(x): number = x
+            case let .integer(x): number = Double(x)
+            default: number = nil
+            }
+            if let number {
+                if let minimum, number < minimum { return "\(value) is below the minimum \(ParameterValue.number(minimum))" }
+                if let maximum, number > maximum { return "\(value) is above the maximum \(ParameterValue.number(maximum))" }
+            }
+            if case let .string(text) = value, !values.isEmpty, !values.contains(text) {
+                return "'\(text)' is not one of \(values.joined(separator: ", "))"
+            }
+            return nil
+        }
+
+        /// The valid range or values, for messages: "from 0 to 3".
+        public var rangeDescription: String? {
+            switch (minimum, maximum) {
+            case let (minimum?, maximum?): return "from \(ParameterValue.number(minimum)) to \(ParameterValue.number(maximum))"
+            case let (minimum?, nil): return "at least \(ParameterValue.number(minimum))"
+            case let (nil, maximum?): return "at most \(ParameterValue.number(maximum))"
+            default: return values.isEmpty ? nil : "one of \(values.joined(separator: ", "))"
+            }
+        }
     }
 
     public let name: String
@@ -92,7 +126,7 @@ public struct PackManifest: Sendable {
             return nil
         }
         guard let object = field.object(problems) else { return nil }
-        object.rejectUnknownKeys(["type", "default", "description"], problems)
+        object.rejectUnknownKeys(["type", "default", "description", "min", "max", "values"], problems)
         guard let typeField = object.required("type", problems), let typeName = typeField.string(problems) else { return nil }
         guard let type = ParameterType(rawValue: typeName) else {
             let valid = ParameterType.allCases.map(\.rawValue)
@@ -103,7 +137,9 @@ public struct PackManifest: Sendable {
         let value: ParameterValue?
         switch (type, defaultField.node.value) {
         case let (.number, .number(number)): value = .number(number.double)
-        case let (.integer, .number(number)): value = number.int64.map(ParameterValue.integer)
+        case let (.integer, .number(number)):
+            value = number.int64.map(ParameterValue.integer)
+                ?? (number.double == number.double.rounded() && abs(number.double) < 9.0e15 ? .integer(Int64(number.double)) : nil)
         case let (.string, .string(text)): value = .string(text)
         case let (.boolean, .bool(flag)): value = .boolean(flag)
         default: value = nil
@@ -113,7 +149,28 @@ public struct PackManifest: Sendable {
             return nil
         }
         let description = object.value("description")?.string(problems) ?? ""
-        return Parameter(name: name, type: type, defaultValue: value, description: description)
+        var minimum: Double?
+        var maximum: Double?
+        var values: [String] = []
+        for key in ["min", "max"] {
+            guard let field = object.value(key) else { continue }
+            guard type == .number || type == .integer else {
+                problems.add(field.problem("'\(key)' applies to number and integer parameters only"))
+                continue
+            }
+            if key == "min" { minimum = field.number(problems) } else { maximum = field.number(problems) }
+        }
+        if let field = object.value("values") {
+            if type != .string { problems.add(field.problem("'values' applies to string parameters only")) }
+            values = (field.array(problems) ?? []).compactMap { $0.string(problems) }
+        }
+        let parameter = Parameter(name: name, type: type, defaultValue: value, description: description,
+                                  minimum: minimum, maximum: maximum, values: values)
+        if let problem = parameter.problem(with: value) {
+            problems.add(defaultField.problem("the default does not fit: \(problem)"))
+            return nil
+        }
+        return parameter
     }
 
     static func isPackName(_ text: String) -> Bool {

@@ -212,8 +212,14 @@ public final class RuleEngine {
                 continue
             }
             guard let value = ParameterValue.parse(setting.value, as: parameter.type) else {
-                report.problems.append(Diagnostic(subject: subject,
-                    message: "invalid value '\(setting.value)' for parameter '\(parameter.name)'; expected \(parameter.type.rawValue == "integer" ? "an integer" : parameter.type.rawValue == "boolean" ? "true or false" : "a " + parameter.type.rawValue)"))
+                var message = "invalid value '\(setting.value)' for parameter '\(parameter.name)'; expected \(parameter.type.rawValue == "integer" ? "an integer" : parameter.type.rawValue == "boolean" ? "true or false" : "a " + parameter.type.rawValue)"
+                if let range = parameter.rangeDescription { message += " \(range)" }
+                if setting.value.hasSuffix("%") { message += " (write ratios as decimals: 0.9 for 90 %)" }
+                report.problems.append(Diagnostic(subject: subject, message: message))
+                continue
+            }
+            if let problem = parameter.problem(with: value) {
+                report.problems.append(Diagnostic(subject: subject, message: "invalid value for parameter '\(parameter.name)': \(problem)"))
                 continue
             }
             var parameters = pack.parameters
@@ -330,7 +336,8 @@ public final class RuleEngine {
 
     private func outcome(for rule: RuleDefinition, result: LuaValue) -> RuleOutcome {
         let trace = (result["trace"].arrayValue ?? []).map { entry in
-            TraceEntry(call: entry["call"].stringValue ?? "?", value: entry["value"].traceText, note: entry["note"].stringValue)
+            TraceEntry(call: entry["call"].stringValue ?? "?", value: entry["value"].traceText, note: entry["note"].stringValue,
+                       phase: entry["phase"].stringValue ?? "when")
         }
         let log = (result["log"].arrayValue ?? []).compactMap(\.stringValue)
         func failed(_ failure: RuleFailure) -> RuleOutcome {

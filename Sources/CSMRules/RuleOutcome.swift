@@ -49,6 +49,15 @@ public struct TraceEntry: Equatable, Sendable {
     public let value: String
     /// What the check compared, for example "score 2.30 already reaches performing (2)".
     public let note: String?
+    /// The rule function that made the read: "when", "reason", "priority" or "factor".
+    public let phase: String
+
+    public init(call: String, value: String, note: String?, phase: String = "when") {
+        self.call = call
+        self.value = value
+        self.note = note
+        self.phase = phase
+    }
 }
 
 /// What happened to one rule on one assessment.
@@ -95,7 +104,9 @@ extension LuaValue {
         case .nil: return "nil"
         case let .bool(flag): return flag ? "true" : "false"
         case let .integer(value): return String(value)
-        case let .number(value): return Formatting.fixed(value, 2)
+        case let .number(value):
+            if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+            return Formatting.fixed(value, 2)
         case let .string(text): return "\"" + text + "\""
         case .bytes: return "(bytes)"
         case let .array(items): return "{" + items.map(\.traceText).joined(separator: ", ") + "}"

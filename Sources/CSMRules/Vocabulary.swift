@@ -69,7 +69,9 @@ public enum ParameterValue: Equatable, Sendable, CustomStringConvertible {
             guard let value = Double(text), value.isFinite else { return nil }
             return .number(value)
         case .integer:
-            return Int64(text).map(ParameterValue.integer)
+            if let value = Int64(text) { return .integer(value) }
+            if let value = Double(text), value == value.rounded(), abs(value) < 9.0e15 { return .integer(Int64(value)) }
+            return nil
         case .string:
             return .string(text)
         case .boolean:

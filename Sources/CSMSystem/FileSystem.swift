@@ -216,6 +216,26 @@ public enum FileSystem {
         return String(name[name.index(after: dot)...])
     }
 
+    /// Removes "." components and folds "dir/.." pairs, without touching the file system:
+    /// "tests/../../sample.json" becomes "../sample.json".
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == ".." && absolute {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
     /// Returns `path` relative to `root` when it lies inside it.
     public static func relativePath(_ path: String, to root: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"

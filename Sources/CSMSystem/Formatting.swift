@@ -120,7 +120,14 @@ public enum Suggestions {
         }
         guard let best else { return nil }
         let allowed = max(2, lowered.count / 3)
-        return bestDistance <= allowed ? best : nil
+        if bestDistance <= allowed { return best }
+        // A name that extends or shortens a candidate ("CSM_COVERAGE" for "CSM_COV") is a likely mix-up too.
+        let prefixed = candidates.filter { candidate in
+            let other = candidate.lowercased()
+            return min(other.count, lowered.count) >= 3
+                && (other.utf8.starts(with: lowered) || lowered.starts(with: Array(other.utf8)))
+        }
+        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// Levenshtein distance between two byte strings.

@@ -153,7 +153,7 @@ final class TextRendererTests: XCTestCase {
                               "\(initiative.id): the proposing rule with pack, file and line")
                 XCTAssertFalse(reason.trace.isEmpty, "\(initiative.id): explain records the reads of \(reason.ruleID)")
                 for entry in reason.trace {
-                    XCTAssertTrue(lines.contains { $0.hasPrefix("\(entry.call) = \(entry.value)") },
+                    XCTAssertTrue(lines.contains { $0.contains("\(entry.call) = \(entry.value)") },
                                   "\(initiative.id): the read \(entry.call)")
                 }
             }

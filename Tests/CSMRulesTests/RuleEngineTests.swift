@@ -479,13 +479,20 @@ final class RuleEngineTests: XCTestCase {
         XCTAssertEqual(result?.trace.count, 0, "expected no trace unless asked")
     }
 
-    func testUnknownDimensionListsValidIDs() throws {
+    func testUnknownDimensionSuggestsClosest() throws {
         let result = try outcome(of: "r.dim", in: Self.file(Self.rule("r.dim", when: "return score('customer_lifecycle.codified_journy') > 1")))
         let message = result?.failure?.message ?? ""
         XCTAssertEqual(result?.status, .error, "expected status error")
         XCTAssertTrue(message.contains("unknown dimension id"), "expected an unknown-dimension message, got \(message.debugDescription)")
         XCTAssertTrue(message.contains("did you mean '\(Self.journey)'?"), "expected a suggestion, got \(message.debugDescription)")
-        XCTAssertTrue(message.contains("enablement_scale.cs_career_culture"), "expected the valid ids, got \(message.debugDescription)")
+    }
+
+    func testUnknownDimensionListsValidIDs() throws {
+        let result = try outcome(of: "r.dim", in: Self.file(Self.rule("r.dim", when: "return score('pricing.discounts') > 1")))
+        let message = result?.failure?.message ?? ""
+        XCTAssertEqual(result?.status, .error, "expected status error")
+        XCTAssertTrue(message.contains("customer_lifecycle.codified_journey"), "expected the valid ids, got \(message.debugDescription)")
+        XCTAssertTrue(message.contains("enablement_scale.cs_career_culture"), "expected every valid id, got \(message.debugDescription)")
     }
 
     func testShortDimensionSuggestsFullID() throws {
