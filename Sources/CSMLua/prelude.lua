@@ -622,6 +622,7 @@ local function run_files(on_file)
     for file_index, file in next, pack.files do
       local declared = {}
       if file.chunk ~= nil then
+        host.set_current_rule(-(pack_index * 100000 + file_index))
         host.set_env(file.chunk, new_environment())
         state.declaring = declared
         local ok, info = guarded_call(file.chunk)
@@ -750,7 +751,8 @@ local function check_boolean(value, rule, field)
 end
 
 
-local function evaluate_rule(rule, tracing)
+local function evaluate_rule(rule, index, tracing)
+  host.set_current_rule(index)
   local result = { status = "not_fired" }
   state.params = packs[rule.pack].params
   state.trace = tracing and {} or nil
@@ -821,7 +823,7 @@ function driver.evaluate(request)
         for key, value in next, override do merged[key] = value end
         packs[rule.pack].params = merged
       end
-      result = evaluate_rule(rule, request.trace)
+      result = evaluate_rule(rule, index, request.trace)
       packs[rule.pack].params = saved
     end
     result.index = index

@@ -38,6 +38,8 @@ struct csm_vm {
     int64_t instructions_left;
     double deadline;
     atomic_int interrupt_requested;
+    atomic_llong armed_deadline_ns; /* deadline of the running guarded call, 0 when none runs */
+    atomic_int current_rule;
     char error_file[256];
     int error_line;
     int driver_ref;
@@ -52,6 +54,13 @@ static double monotonic_seconds(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+
+static long long monotonic_nanoseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
 
@@ -407,6 +416,7 @@ static void arm(csm_vm *vm, lua_State *L) {
     vm->memory_refused = 0;
     vm->instructions_left = vm->limits.instruction_limit;
     vm->deadline = monotonic_seconds() + vm->limits.time_limit;
+    atomic_store(&vm->armed_deadline_ns, monotonic_nanoseconds() + (long long)(vm->limits.time_limit * 1e9));
     size_t ceiling = vm->memory_in_use + vm->limits.call_memory_limit;
     vm->memory_ceiling = ceiling < vm->limits.memory_limit ? ceiling : vm->limits.memory_limit;
     lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
@@ -415,6 +425,7 @@ static void arm(csm_vm *vm, lua_State *L) {
 
 static void disarm(csm_vm *vm, lua_State *L) {
     vm->armed = 0;
+    atomic_store(&vm->armed_deadline_ns, 0);
     vm->memory_ceiling = vm->limits.memory_limit;
     lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
 }
@@ -605,6 +616,13 @@ static int host_limits(lua_State *L) {
 }
 
 
+/* set_current_rule(index) tells a watchdog which rule runs, for its report. */
+static int host_set_current_rule(lua_State *L) {
+    atomic_store(&vm_of(L)->current_rule, (int)luaL_checkinteger(L, 1));
+    return 0;
+}
+
+
 /* limit_reached() reports whether a limit stopped the running guarded call. */
 static int host_limit_reached(lua_State *L) {
     lua_pushboolean(L, vm_of(L)->trip != TRIP_NONE);
@@ -614,6 +632,7 @@ static int host_limit_reached(lua_State *L) {
 
 static const luaL_Reg host_functions[] = {
     {"limit_reached", host_limit_reached},
+    {"set_current_rule", host_set_current_rule},
     {"guarded_call", host_guarded_call},
     {"load_text", host_load_text},
     {"set_env", host_set_env},
@@ -714,6 +733,8 @@ csm_vm *csm_vm_new(csm_vm_limits limits) {
     vm->memory_ceiling = limits.memory_limit;
     vm->driver_ref = LUA_NOREF;
     atomic_init(&vm->interrupt_requested, 0);
+    atomic_init(&vm->armed_deadline_ns, 0);
+    atomic_init(&vm->current_rule, 0);
     lua_State *L = lua_newstate(capped_alloc, vm);
     if (L == NULL) {
         free(vm);
@@ -748,6 +769,19 @@ void csm_vm_set_limits(csm_vm *vm, csm_vm_limits limits) {
 
 size_t csm_vm_memory_in_use(const csm_vm *vm) {
     return vm->memory_in_use;
+}
+
+
+double csm_vm_overdue_seconds(csm_vm *vm) {
+    long long deadline = atomic_load(&vm->armed_deadline_ns);
+    if (deadline == 0) return 0;
+    long long late = monotonic_nanoseconds() - deadline;
+    return late > 0 ? (double)late / 1e9 : 0;
+}
+
+
+int csm_vm_current_rule(csm_vm *vm) {
+    return atomic_load(&vm->current_rule);
 }
 
 

@@ -53,8 +53,15 @@ public struct EvaluationOptions: Sendable {
 public final class RuleEngine {
     public let catalog: RuleCatalog
     public let model: MaturityModel
-    private let vm: LuaVM
+    private var vm: LuaVM
     private let packIndex: [String: Int]
+    /// What `configure` was given, to build a fresh state after one is abandoned.
+    private let configuration: LuaValue
+    private let limits: LuaLimits
+    /// Lua states abandoned because a rule got stuck in C code.
+    public private(set) var abandonedStates = 0
+    /// After this many abandoned states, remaining rules are skipped.
+    static let maximumAbandonedStates = 4
 
     /// Problems found while loading: invalid input (exit 2) and rules that
     /// failed while their file ran (exit 3).
@@ -86,12 +93,16 @@ public final class RuleEngine {
         model = other.model
         vm = other.vm
         packIndex = other.packIndex
+        configuration = other.configuration
+        limits = other.limits
     }
 
-    private init(catalog: RuleCatalog, model: MaturityModel, vm: LuaVM) {
+    private init(catalog: RuleCatalog, model: MaturityModel, vm: LuaVM, configuration: LuaValue, limits: LuaLimits) {
         self.catalog = catalog
         self.model = model
         self.vm = vm
+        self.configuration = configuration
+        self.limits = limits
         var index: [String: Int] = [:]
         for (offset, pack) in catalog.packs.enumerated() { index[pack.name] = offset + 1 }
         packIndex = index
@@ -128,7 +139,11 @@ public final class RuleEngine {
         do {
             answer = try vm.call("configure", configuration)
         } catch {
-            report.problems.append(Diagnostic(message: "cannot load rule packs: \(error.description)"))
+            if error.kind == .stuck {
+                report.failures.append(stuckFileFailure(error.ruleIndex, packs: packs, limits: limits))
+            } else {
+                report.problems.append(Diagnostic(message: "cannot load rule packs: \(error.description)"))
+            }
             return (nil, report)
         }
 
@@ -154,7 +169,26 @@ public final class RuleEngine {
 
         let (catalog, layering) = RuleCatalog.layer(packs: packs, declared: declared)
         report.problems += layering
-        return (RuleEngine(catalog: catalog, model: model, vm: vm), report)
+        return (RuleEngine(catalog: catalog, model: model, vm: vm, configuration: configuration, limits: limits), report)
+    }
+
+    /// The failure of a rule file whose top-level code got stuck in C code while loading.
+    private static func stuckFileFailure(_ index: Int, packs: [LoadedPack], limits: LuaLimits) -> RuleFailure {
+        let code = -index
+        let packPosition = code / 100_000 - 1
+        let filePosition = code % 100_000 - 1
+        var file = "?"
+        var pack = "?"
+        if packs.indices.contains(packPosition) {
+            pack = packs[packPosition].name
+            let files = packs[packPosition].source.luaFiles
+            if files.indices.contains(filePosition) { file = files[filePosition].displayPath }
+        }
+        return RuleFailure(kind: .time, message: stuckMessage(limits), ruleID: nil, pack: pack, file: file, line: nil)
+    }
+
+    static func stuckMessage(_ limits: LuaLimits) -> String {
+        "time limit exceeded (\(Formatting.compact(limits.seconds)) seconds) inside a library call such as a string pattern match; the call could not be interrupted, so its Lua state was abandoned"
     }
 
     /// Reads manifests, drops a built-in pack replaced by a same-named directory, and resolves parameters.
@@ -306,6 +340,52 @@ public final class RuleEngine {
     /// Evaluates the rules on one assessment.
     public func evaluate(_ evaluation: Evaluation, options: EvaluationOptions = EvaluationOptions()) throws(CSMError) -> RuleRun {
         let rules = options.rules ?? catalog.active
+        var outcomes: [Int: RuleOutcome] = [:]
+        var pending = rules
+        // A rule stuck in C code costs the Lua state: record it as timed out and go on with a fresh state.
+        while !pending.isEmpty {
+            do {
+                let run = try evaluateOnce(evaluation, rules: pending, options: options)
+                for outcome in run.outcomes { outcomes[outcome.rule.engineIndex] = outcome }
+                pending = []
+            } catch let stuck as StuckRule {
+                let failure = RuleFailure(kind: .time, message: RuleEngine.stuckMessage(limits), ruleID: stuck.rule.id,
+                                          pack: stuck.rule.location.pack, file: stuck.rule.location.file, line: stuck.rule.location.line)
+                outcomes[stuck.rule.engineIndex] = RuleOutcome(rule: stuck.rule, status: .timeout, reason: nil, factor: nil,
+                                                                factorReason: nil, failure: failure, trace: [], log: [])
+                pending.removeAll { $0.engineIndex == stuck.rule.engineIndex }
+                if options.stopOnFailure || abandonedStates >= RuleEngine.maximumAbandonedStates {
+                    for rule in pending { outcomes[rule.engineIndex] = RuleOutcome(rule: rule, status: .skipped, reason: nil, factor: nil,
+                                                                                  factorReason: nil, failure: nil, trace: [], log: []) }
+                    pending = []
+                } else {
+                    try replaceState()
+                }
+            } catch let error as CSMError {
+                throw error
+            } catch {
+                throw CSMError(.internal, Diagnostic(message: "rule evaluation failed: \(error)"))
+            }
+        }
+        return RuleRun(outcomes: rules.compactMap { outcomes[$0.engineIndex] })
+    }
+
+    private struct StuckRule: Error {
+        let rule: RuleDefinition
+    }
+
+    /// Builds a fresh Lua state with the same packs after the previous one was abandoned.
+    private func replaceState() throws(CSMError) {
+        do {
+            let fresh = try LuaVM(limits: limits)
+            _ = try fresh.call("configure", configuration)
+            vm = fresh
+        } catch {
+            throw CSMError(.ruleFailure, Diagnostic(message: "cannot restart the rule engine after a stuck rule: \(error.description)"))
+        }
+    }
+
+    private func evaluateOnce(_ evaluation: Evaluation, rules: [RuleDefinition], options: EvaluationOptions) throws -> RuleRun {
         var overrides: [(LuaValue, LuaValue)] = []
         for (packName, values) in options.parameters {
             guard let index = packIndex[packName] else { continue }
@@ -322,6 +402,11 @@ public final class RuleEngine {
         do {
             answer = try vm.call("evaluate", request)
         } catch {
+            if error.kind == .stuck {
+                abandonedStates += 1
+                let stuckRule = rules.first { $0.engineIndex == error.ruleIndex } ?? rules[0]
+                throw StuckRule(rule: stuckRule)
+            }
             throw CSMError(error.kind == .memory ? .ruleFailure : .internal,
                            Diagnostic(message: "rule evaluation failed: \(error.description)"))
         }

@@ -81,6 +81,16 @@ void csm_vm_set_limits(csm_vm *vm, csm_vm_limits limits);
 /* Bytes the Lua heap holds now. */
 size_t csm_vm_memory_in_use(const csm_vm *vm);
 
+/*
+ * Seconds the running guarded call is past its deadline, or 0 when no guarded
+ * call runs or it is within its limit. Safe to call from another thread: a
+ * watchdog uses it to find a call stuck in C code, where the hook cannot fire.
+ */
+double csm_vm_overdue_seconds(csm_vm *vm);
+
+/* The rule index the driver last announced with host.set_current_rule, or 0. */
+int csm_vm_current_rule(csm_vm *vm);
+
 /* Asks the running guarded call to stop; safe to call from another thread. */
 void csm_vm_interrupt(csm_vm *vm);
 
