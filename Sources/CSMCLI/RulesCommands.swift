@@ -27,7 +27,7 @@ enum RulesListCommand {
         summary: "List the rules of the built-in pack and the given packs, with their state.",
         usage: "rules list [DIR...] [options]",
         positionals: 0...64,
-        options: [.option("--format", "FORMAT", "Output format: text or json. Default text.")] + RuleToolArguments.specs,
+        options: [.option("--format", "FORMAT", "Output format: text or json. Default text.")] + RuleToolArguments.specs + [ColorChoice.option],
         details: """
         DIR arguments are rule pack directories layered over the built-in pack in order.
         A rule is active, overridden (a later pack replaced it) or disabled (a later
@@ -85,7 +85,7 @@ enum RulesListCommand {
         for pack in catalog.packs {
             let entries = catalog.entries.filter { $0.rule.location.pack == pack.name }
             let active = entries.filter { $0.state == .active }.count
-            lines.append(style.bold("\(pack.name) \(pack.manifest.version)") + " (\(pack.origin)): \(entries.count) rules, \(active) active")
+            lines.append(style.bold("\(pack.name) \(pack.manifest.version)") + " (\(pack.origin)): \(entries.count) rule\(entries.count == 1 ? "" : "s"), \(active) active")
             for entry in entries {
                 let rule = entry.rule
                 let state = Formatting.padRight(entry.state.label, 10)
@@ -177,6 +177,9 @@ enum RulesTestCommand {
             if !lines.isEmpty { lines.append("") }
             let covered = coverage.cells.count - coverage.uncovered.count
             lines.append(style.bold("Coverage: \(covered) of \(coverage.cells.count) dimension × level cells have a rule"))
+            if !arguments.positionals.isEmpty {
+                lines.append("  \(coverage.focusedCellCount) of them have a rule from the packs under test")
+            }
             for cell in coverage.uncovered {
                 lines.append("  no rule: \(cell.dimensionID) toward \(cell.level.id)")
             }
@@ -261,7 +264,8 @@ enum WhyNotCommand {
         summary: "Show why a rule did not fire: the first condition that failed and the value it saw.",
         usage: "why-not ASSESSMENT RULE_ID [options]",
         positionals: 2...2,
-        options: [.option("--rules", "DIR", "Add a rule pack directory after the built-in pack; repeatable.", repeatable: true)]
+        options: [.option("--rules", "DIR", "Add a rule pack directory after the built-in pack; repeatable.", repeatable: true),
+                  .option("--pack", "NAME", "Ask about the rule of this pack when several packs declare the id (for example an overridden built-in rule).")]
             + RuleToolArguments.specs + [ColorChoice.option],
         details: """
         Example:
@@ -272,7 +276,8 @@ enum WhyNotCommand {
     static func execute(_ arguments: ParsedArguments) throws(CSMError) -> Int32 {
         let options = try RuleToolArguments.options(arguments, packs: arguments.all("--rules"))
         let style = try ColorChoice.style(arguments, output: OutputTarget(path: nil))
-        let explanation = try Explainer.whyNot(assessmentPath: arguments.positionals[0], ruleID: arguments.positionals[1], options: options)
+        let explanation = try Explainer.whyNot(assessmentPath: arguments.positionals[0], ruleID: arguments.positionals[1],
+                                               pack: arguments.value("--pack"), options: options)
         Terminal.writeStandardOutput(Explainer.render(explanation, style: style))
         if let status = explanation.outcome?.status, status == .error || status == .timeout { return 3 }
         return 0

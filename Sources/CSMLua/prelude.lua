@@ -68,7 +68,10 @@ end
 
 local function describe(value)
   if type(value) == "string" then return format("%q", value) end
-  if math.type(value) == "float" then return format("%.2f", value) end
+  if math.type(value) == "float" then
+    if value == math.floor(value) and math.abs(value) < 1e15 then return format("%d", value) end
+    return format("%.2f", value)
+  end
   return tostring(value)
 end
 
@@ -122,18 +125,27 @@ local state = {
   log = nil,             -- lines the running rule printed
   params = nil,          -- parameters of the running rule's pack
   declaring = nil,       -- list that rule{} and adjust{} append to while a file loads
-  assessed_at = 0,       -- os.time() inside rules: the assessment date, for reproducible runs
+  assessed_at = nil,     -- os.time() inside rules: the assessment date, for reproducible runs; nil while files load
 }
 
 local real_os_time, real_os_date = os.time, os.date
 
 local sandbox_os = {
   time = function(t)
-    if t == nil then return state.assessed_at end
-    return real_os_time(t)
+    if t ~= nil then return real_os_time(t) end
+    if state.assessed_at == nil then
+      error("os.time() is the assessment date, which is not available while a rule file loads; call it inside when()", 2)
+    end
+    return state.assessed_at
   end,
   date = function(fmt, t)
-    return real_os_date(fmt, t == nil and state.assessed_at or t)
+    if t == nil then
+      if state.assessed_at == nil then
+        error("os.date() uses the assessment date, which is not available while a rule file loads; call it inside when()", 2)
+      end
+      t = state.assessed_at
+    end
+    return real_os_date(fmt, t)
   end,
   clock = os.clock,
 }
@@ -162,7 +174,9 @@ string.format = function(pattern, ...)
       arguments[i] = safe_tostring(arguments[i])
     end
   end
-  return real_format(pattern, table.unpack(arguments, 1, count))
+  local ok, result = pcall(real_format, pattern, table.unpack(arguments, 1, count))
+  if not ok then error((tostring(result):gsub("'real_format'", "'format'")), 2) end
+  return result
 end
 
 local sandbox = {
@@ -269,15 +283,18 @@ local function record(call, value, note)
 end
 
 
-local function current_view()
+-- Returns the assessment view; `level` is the error level of the rule code that asked.
+local function current_view(level)
   local view = state.view
-  if view == nil then error("the assessment is not available while a rule file loads; read it inside when()", 3) end
+  if view == nil then
+    error("the assessment is not available while a rule file loads; read it inside when(), reason() or priority()", level)
+  end
   return view
 end
 
 
 local function dimension_record(id)
-  local view = current_view()
+  local view = current_view(4)
   local dimension = type(id) == "string" and rawget(view.dimensions, id) or nil
   if dimension == nil then
     local hint = type(id) == "string" and catalog.short_ids[id] or nil
@@ -294,13 +311,14 @@ local function threshold_of(level)
     local threshold = type(level) == "string" and catalog.thresholds[level] or nil
     if threshold ~= nil then return threshold, level end
   end
-  error(unknown_name_message("level", level, catalog.level_names), 3)
+  error(unknown_name_message("level", level, catalog.level_names) .. " (or a number from 0 to 3)", 3)
 end
 
 
 local function fact_value(name, level)
-  local view = current_view()
-  if type(name) ~= "string" or (catalog.fact_set[name] == nil and rawget(view.facts, name) == nil) then
+  local view = current_view(level + 1)
+  local custom = type(name) == "string" and name:sub(1, 2) == "x_"
+  if type(name) ~= "string" or (catalog.fact_set[name] == nil and not custom) then
     local valid = {}
     for _, id in next, catalog.fact_ids do valid[#valid + 1] = id end
     error(unknown_name_message("fact", name, valid), level)
@@ -363,7 +381,7 @@ function api.spread(id)
 end
 
 function api.competency(id)
-  local view = current_view()
+  local view = current_view(3)
   local value = type(id) == "string" and rawget(view.competencies, id) or nil
   if value == nil then error(unknown_name_message("competency id", id, catalog.competency_ids), 2) end
   record(format("competency(%q)", id), value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
@@ -371,13 +389,13 @@ function api.competency(id)
 end
 
 function api.overall()
-  local value = current_view().overall
+  local value = current_view(3).overall
   record("overall()", value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
   return copy_table(value)
 end
 
 function api.weakest(n, competency_id)
-  local view = current_view()
+  local view = current_view(3)
   if math.type(n) ~= "integer" or n < 1 then error("weakest(n): n must be a positive integer", 2) end
   if competency_id ~= nil and rawget(view.competencies, competency_id) == nil then
     error(unknown_name_message("competency id", competency_id, catalog.competency_ids), 2)
@@ -416,7 +434,9 @@ function api.param(name)
   local value = nil
   if type(name) == "string" then value = params[name] end
   if value == nil then
-    error(unknown_name_message("parameter", name, sorted_keys(params)), 2)
+    local names = sorted_keys(params)
+    if #names == 0 then error(format("unknown parameter '%s': this pack has no parameters (pack.json declares them)", tostring(name)), 2) end
+    error(unknown_name_message("parameter", name, names), 2)
   end
   record(format("param(%q)", name), value)
   return value
@@ -562,16 +582,25 @@ function api.percent(ratio)
   return format("%.1f %%", value)
 end
 
--- Formats an amount of money compactly: money(4200000) is "$4.2M", money(697000) is "$697k".
+-- Formats an amount of money compactly: money(4200000) is "$4.2M", money(697000) is "$697k", money(999) is "$999".
 function api.money(amount)
   finite_number(amount, "money(amount)")
   local magnitude, sign = math.abs(amount), amount < 0 and "-" or ""
-  for _, unit in ipairs({ { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" } }) do
-    local value = round_to(magnitude / unit[1], 1)
-    if value >= 100 then return format("%s$%d%s", sign, math.floor(round_to(value, 0)), unit[2]) end
-    if value >= 1 then return format("%s$%.1f%s", sign, value, unit[2]) end
+  local units = { { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" } }
+  for index, unit in ipairs(units) do
+    if magnitude >= unit[1] then
+      local value = round_to(magnitude / unit[1], 1)
+      if value >= 1000 and index > 1 then
+        unit = units[index - 1]
+        value = round_to(magnitude / unit[1], 1)
+      end
+      if value >= 100 then return format("%s$%d%s", sign, math.floor(round_to(value, 0)), unit[2]) end
+      return format("%s$%.1f%s", sign, value, unit[2])
+    end
   end
-  return format("%s$%d", sign, math.floor(magnitude + 0.5))
+  local whole = math.floor(magnitude + 0.5)
+  if whole >= 1000 then return format("%s$1.0k", sign) end
+  return format("%s$%d", sign, whole)
 end
 
 for name, fn in next, api do sandbox[name] = fn end
@@ -618,6 +647,8 @@ end
 
 -- Runs every file's main chunk with a fresh environment and collects its declarations.
 local function run_files(on_file)
+  local saved_time = state.assessed_at
+  state.assessed_at = nil
   for pack_index, pack in next, packs do
     for file_index, file in next, pack.files do
       local declared = {}
@@ -635,6 +666,7 @@ local function run_files(on_file)
       end
     end
   end
+  state.assessed_at = saved_time
 end
 
 

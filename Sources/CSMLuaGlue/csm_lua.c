@@ -499,7 +499,7 @@ static int host_guarded_call(lua_State *L) {
     if (trip == TRIP_INSTRUCTIONS) kind = "instructions";
     else if (trip == TRIP_TIME) kind = "time";
     else if (trip == TRIP_INTERRUPT) kind = "interrupted";
-    else if (status == LUA_ERRMEM || refused) kind = "memory";
+    else if (status == LUA_ERRMEM) kind = "memory";  /* a refusal the rule caught and survived is not the cause */
     if (status == LUA_ERRMEM || refused) lua_gc(L, LUA_GCCOLLECT);
 
     int error_index = lua_gettop(L);
@@ -564,18 +564,29 @@ static int host_set_env(lua_State *L) {
 }
 
 
-/* caller_location() returns the file and line of the innermost rule-file frame. */
+/*
+ * caller_location() returns the file and line of the outermost frame of the
+ * innermost rule file on the stack: the line in the file's main chunk, so a
+ * rule declared through a helper function gets the line that calls the helper.
+ */
 static int host_caller_location(lua_State *L) {
     lua_Debug ar;
+    char file[256] = "";
+    int line = 0;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         if (!lua_getinfo(L, "Sl", &ar)) break;
-        if (ar.source && ar.source[0] == '@' && ar.currentline > 0) {
-            lua_pushstring(L, ar.source + 1);
-            lua_pushinteger(L, ar.currentline);
-            return 2;
+        if (!ar.source || ar.source[0] != '@' || ar.currentline <= 0) continue;
+        if (file[0] == '\0') {
+            snprintf(file, sizeof file, "%s", ar.source + 1);
+        } else if (strcmp(file, ar.source + 1) != 0) {
+            break;
         }
+        line = ar.currentline;
     }
-    return 0;
+    if (file[0] == '\0') return 0;
+    lua_pushstring(L, file);
+    lua_pushinteger(L, line);
+    return 2;
 }
 
 

@@ -186,6 +186,8 @@ public enum FactValue: Equatable, Sendable, CustomStringConvertible {
 public struct KPIDefinition: Sendable {
     public enum Direction: String, Sendable {
         case higher, lower
+        /// Neither direction is better in itself: the KPI has a healthy range (ARR per CSM, for example).
+        case range
     }
 
     public enum Baseline: Equatable, Sendable {

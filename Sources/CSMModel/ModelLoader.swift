@@ -193,7 +193,7 @@ public enum ModelLoader {
             var better = KPIDefinition.Direction.higher
             if let betterField = object.value("better"), let text = betterField.string(problems) {
                 if let direction = KPIDefinition.Direction(rawValue: text) { better = direction }
-                else { problems.add(betterField.problem("expected \"higher\" or \"lower\"")) }
+                else { problems.add(betterField.problem("expected \"higher\", \"lower\" or \"range\"")) }
             }
             var baseline: KPIDefinition.Baseline?
             if let baselineObject = object.value("baseline")?.object(problems) {

@@ -49,7 +49,8 @@ public enum Planner {
         return Plan(initiatives: ranked, warnings: warnings.sorted { ($0.initiativeID, $0.message) < ($1.initiativeID, $1.message) })
     }
 
-    static func sameText(_ a: InitiativeTemplate, _ b: InitiativeTemplate) -> Bool {
+    /// Reports whether two proposals describe an initiative with the same texts, effort and impact.
+    public static func sameText(_ a: InitiativeTemplate, _ b: InitiativeTemplate) -> Bool {
         a.title == b.title && a.summary == b.summary && a.actions == b.actions && a.effort == b.effort && a.impact == b.impact
     }
 

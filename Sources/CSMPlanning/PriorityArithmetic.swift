@@ -18,12 +18,14 @@ public enum PriorityArithmetic {
         value *= breakdown.stepFactor
         let ahead = breakdown.levelsAhead == 1 ? "next level" : "\(breakdown.levelsAhead) levels ahead"
         steps.append("× step \(Formatting.fixed(breakdown.stepFactor, 2)) (\(ahead)) = \(Formatting.fixed(value, 4))")
+        let base = value
         for factor in breakdown.factors {
             value *= factor.factor
             steps.append("× \(Formatting.fixed(factor.factor, 2)) from \(factor.ruleID): \(factor.reason) = \(Formatting.fixed(value, 4))")
         }
         if !breakdown.factors.isEmpty && breakdown.combinedFactor != breakdown.factors.reduce(1.0, { $0 * $1.factor }) {
-            steps.append("factors clamped to \(Formatting.fixed(breakdown.combinedFactor, 2)) in total")
+            value = base * breakdown.combinedFactor
+            steps.append("the factors multiply to more than the limit, so they count as \(Formatting.fixed(breakdown.combinedFactor, 2)) in total = \(Formatting.fixed(value, 4))")
         }
         steps.append("× 10 = priority \(Formatting.fixed(breakdown.priority, 2))")
         return steps

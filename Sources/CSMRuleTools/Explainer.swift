@@ -95,7 +95,8 @@ public enum Explainer {
         lines.append("")
         lines.append(style.bold("Priority"))
         for step in priorityLines(initiative.breakdown) { lines.append("  " + step) }
-        for factor in initiative.breakdown.factors where !factor.trace.isEmpty {
+        let proposing = Set(initiative.reasons.map(\.ruleID))
+        for factor in initiative.breakdown.factors where !factor.trace.isEmpty && !proposing.contains(factor.ruleID) {
             lines.append("  \(factor.ruleID) read:")
             for entry in factor.trace { lines.append("    " + describe(entry)) }
         }
@@ -128,11 +129,19 @@ public enum Explainer {
         public let adjusted: [Initiative]
     }
 
-    public static func whyNot(assessmentPath: String, ruleID: String, options: RuleToolOptions) throws(CSMError) -> RuleExplanation {
+    public static func whyNot(assessmentPath: String, ruleID: String, pack: String? = nil,
+                              options: RuleToolOptions) throws(CSMError) -> RuleExplanation {
         let model = try Session.loadModel(options.modelPath)
         let assessment = try AssessmentParser.parse(path: assessmentPath, model: model)
         let toolbox = try Toolbox.load(options)
-        let entries = toolbox.engine.catalog.entries.filter { $0.rule.id == ruleID }
+        var entries = toolbox.engine.catalog.entries.filter { $0.rule.id == ruleID }
+        if let pack {
+            let names = toolbox.engine.catalog.packs.map(\.name)
+            guard names.contains(pack) else {
+                throw CSMError(.usage, Diagnostic(subject: "--pack \(pack)", message: "no pack has this name\(Suggestions.hint(for: pack, in: names)); loaded packs: \(names.joined(separator: ", "))"))
+            }
+            entries = entries.filter { $0.rule.location.pack == pack }
+        }
         guard let entry = entries.first(where: { $0.state == .active }) ?? entries.last else {
             let ids = toolbox.engine.catalog.entries.map(\.rule.id)
             throw CSMError(.usage, Diagnostic(subject: "rule '\(ruleID)'",

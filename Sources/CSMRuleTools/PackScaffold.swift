@@ -6,6 +6,10 @@ public enum PackScaffold {
     /// Writes the pack's files into `directory`, which must not exist or must be empty.
     /// Returns the paths written.
     public static func create(at directory: String, name requestedName: String? = nil) throws(CSMError) -> [String] {
+        let name = requestedName ?? packName(for: directory)
+        guard PackManifestNames.isValid(name) else {
+            throw CSMError(.usage, Diagnostic(subject: "--name \(name)", message: "invalid pack name; use lowercase letters, digits, '-' and '_'"))
+        }
         switch FileSystem.kind(of: directory) {
         case .missing:
             try FileSystem.createDirectory(directory)
@@ -16,10 +20,6 @@ public enum PackScaffold {
             }
         default:
             throw CSMError(.usage, Diagnostic(file: directory, message: "exists and is not a directory"))
-        }
-        let name = requestedName ?? packName(for: directory)
-        guard PackManifestNames.isValid(name) else {
-            throw CSMError(.usage, Diagnostic(subject: "--name \(name)", message: "invalid pack name; use lowercase letters, digits, '-' and '_'"))
         }
         let initiative = String(name.map { $0 == "_" ? "-" : $0 }) + "-detractor-follow-up"
         let files: [(String, String)] = [
@@ -93,7 +93,7 @@ public enum PackScaffold {
             kpis = { "NPS", "CSAT" },
           },
           reason = function()
-            return ("Relationship NPS is %d, below the floor of %d, and %s scores %.1f."):format(
+            return ("Relationship NPS is %g, below the floor of %g, and %s scores %.1f."):format(
               fact("nps"), param("nps_floor"), name(D), score(D))
           end,
           when = function()
@@ -152,7 +152,7 @@ public enum PackScaffold {
     -- Luacheck settings for a csm rule pack: the rule API globals are read-only.
     std = "lua54"
     max_line_length = 140
-    exclude_files = { ".luals/*.lua" }
+    exclude_files = { "**/.luals/*.lua", ".luals/*.lua" }
     read_globals = {
       "rule", "adjust",
       "score", "level", "target", "target_level", "gap", "assessed", "spread", "name",

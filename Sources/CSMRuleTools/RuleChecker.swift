@@ -1,4 +1,5 @@
 import CSMModel
+import CSMPlanning
 import CSMRules
 import CSMRun
 import CSMSystem
@@ -144,9 +145,11 @@ public enum RuleChecker {
         for rule in catalog.active {
             guard let initiative = rule.initiative else { continue }
             if let earlier = first[initiative.id] {
-                if earlier.initiative != initiative {
+                if let earlierInitiative = earlier.initiative, !Planner.sameText(earlierInitiative, initiative) {
+                    let which = earlier.location.pack == rule.location.pack
+                        ? "the text of the rule with the smaller id is used" : "the later pack's text is used"
                     report.warnings.append(Diagnostic(file: rule.location.file, line: rule.location.line, subject: "rule '\(rule.id)'",
-                        message: "describes initiative '\(initiative.id)' differently from rule '\(earlier.id)' (\(earlier.location)); the later pack's text is used"))
+                        message: "describes initiative '\(initiative.id)' differently from rule '\(earlier.id)' (\(earlier.location)); \(which)"))
                 }
             } else {
                 first[initiative.id] = rule

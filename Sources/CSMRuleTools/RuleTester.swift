@@ -220,18 +220,22 @@ public struct CoverageReport: Sendable {
     public let cells: [Cell]
     /// Rules of the packs under test that no passing `fires` example made fire.
     public let unexercised: [RuleDefinition]
+    /// Cells with a rule from the packs under test.
+    public let focusedCellCount: Int
 
     public var uncovered: [Cell] { cells.filter { $0.ruleIDs.isEmpty } }
 
     static func make(catalog: RuleCatalog, model: MaturityModel, focus: Set<String>, exercised: Set<String>) -> CoverageReport {
         var cells: [Cell] = []
+        var focused = 0
         for dimension in model.dimensions {
             for level in [Level.adopting, .performing, .optimizing] {
                 let rules = catalog.active.filter { $0.kind == .propose && $0.toward == level && $0.dimensions.contains(dimension.id) }
                 cells.append(Cell(dimensionID: dimension.id, level: level, ruleIDs: rules.map(\.id)))
+                if rules.contains(where: { focus.contains($0.location.pack) }) { focused += 1 }
             }
         }
         let unexercised = catalog.active.filter { focus.contains($0.location.pack) && !exercised.contains($0.id) }
-        return CoverageReport(cells: cells, unexercised: unexercised)
+        return CoverageReport(cells: cells, unexercised: unexercised, focusedCellCount: focused)
     }
 }

@@ -77,7 +77,7 @@ struct DeclarationReader {
             case .integer, .number:
                 let value = definition["factor"].doubleValue!
                 if value.isFinite && value >= 0 && value <= 10 { staticFactor = value }
-                else { report(context, "field 'factor' must be between 0 and 10, got \(value)") }
+                else { report(context, "field 'factor' must be a number from 0 to 10, got \(definition["factor"].traceText)") }
             default:
                 report(context, "field 'factor' is required: a number between 0 and 10, or a function returning one")
             }
@@ -124,7 +124,7 @@ struct DeclarationReader {
     private mutating func rejectUnknownFields(_ definition: LuaValue, allowed: [String], _ context: Context) {
         for entry in definition.sortedEntries {
             guard let key = entry.key.stringValue else {
-                report(context, "the declaration has a non-string key \(entry.key.typeName); did you put a value in the table without a field name?")
+                report(context, "the declaration has a value without a field name (at position \(entry.key.traceText)); write each field as name = value")
                 continue
             }
             if !allowed.contains(key) {

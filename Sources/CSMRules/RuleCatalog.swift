@@ -71,6 +71,7 @@ public struct RuleCatalog: Sendable {
                 if let twin = seenInPack[rule.id] {
                     problems.append(Diagnostic(file: rule.location.file, line: rule.location.line, subject: subject,
                                                message: "duplicate rule id; it is also declared at \(twin.location)"))
+                    states[packIndex][position] = .disabled(byPack: rule.location.pack)
                     continue
                 }
                 seenInPack[rule.id] = rule
@@ -97,7 +98,11 @@ public struct RuleCatalog: Sendable {
                                                                                : Diagnostic(message: "")
                 guard let target = owner[id], target.pack < packIndex else {
                     let known = Array(owner.keys).sorted()
-                    location.message = "cannot disable unknown rule '\(id)'\(Suggestions.hint(for: id, in: known)); a pack can disable rules of earlier packs only"
+                    if let own = owner[id], own.pack == packIndex {
+                        location.message = "rule '\(id)' belongs to this pack; a pack disables rules of earlier packs only, so delete or change this rule instead"
+                    } else {
+                        location.message = "cannot disable unknown rule '\(id)'\(Suggestions.hint(for: id, in: known)); a pack can disable rules of earlier packs only"
+                    }
                     location.subject = "disable"
                     problems.append(location)
                     continue

@@ -451,25 +451,26 @@ public final class RuleEngine {
             return failed(invalid(rule, "reason must be a string, got \(result["reason"].typeName)"))
         }
 
-        let field = rule.kind == .adjust ? "factor" : "priority()"
+        let field = rule.kind == .adjust ? "factor()" : "priority()"
+        let expected = "\(field) must return a number from 0 to 10"
         var factor: Double?
         switch result["factor"] {
         case .nil:
-            if rule.kind == .adjust { return failed(invalid(rule, "factor() must return a number from 0 to 10, got nil")) }
+            if rule.kind == .adjust { return failed(invalid(rule, "\(expected), got nil")) }
         case .integer, .number:
             let value = result["factor"].doubleValue!
-            guard value.isFinite else { return failed(invalid(rule, "\(field) returned a number that is not finite (\(value))")) }
-            guard value >= 0 && value <= 10 else { return failed(invalid(rule, "\(field) returned \(Formatting.compact(value)); a priority factor must be from 0 to 10")) }
+            guard value.isFinite else { return failed(invalid(rule, "\(expected), got a number that is not finite (\(value.isNaN ? "nan" : value > 0 ? "inf" : "-inf"))")) }
+            guard value >= 0 && value <= 10 else { return failed(invalid(rule, "\(expected), got \(result["factor"].traceText)")) }
             factor = value
         default:
-            return failed(invalid(rule, "\(field) must return a number from 0 to 10, got \(result["factor"].typeName)"))
+            return failed(invalid(rule, "\(expected), got \(result["factor"].typeName)"))
         }
 
         var factorReason: String?
         switch result["factor_reason"] {
         case .nil: factorReason = nil
         case let .string(text): factorReason = text
-        default: return failed(invalid(rule, "priority() must return a string as its second value, got \(result["factor_reason"].typeName)"))
+        default: return failed(invalid(rule, "\(field) must return a string as its second value, got \(result["factor_reason"].typeName)"))
         }
         return RuleOutcome(rule: rule, status: .fired, reason: reason, factor: factor, factorReason: factorReason,
                            failure: nil, trace: trace, log: log)

@@ -99,7 +99,7 @@ public struct RuleRun: Sendable {
 
 extension LuaValue {
     /// Text for a traced value: numbers with two decimals, strings quoted.
-    var traceText: String {
+    public var traceText: String {
         switch self {
         case .nil: return "nil"
         case let .bool(flag): return flag ? "true" : "false"

@@ -56,6 +56,14 @@ public struct RulePackSource: Sendable {
         self.files = files
     }
 
+    /// A pack held in memory, for tools and fuzzing: files as (relative path, bytes).
+    public init(origin: String, files: [(path: String, bytes: [UInt8])]) {
+        self.origin = origin
+        self.files = files
+            .map { File(relativePath: $0.path, displayPath: FileSystem.join(origin, $0.path), bytes: $0.bytes) }
+            .sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
     /// The pack embedded in the binary, shown as living under `rules/`.
     public init(builtin files: [(path: String, contents: String)]) {
         self.origin = "builtin"

@@ -218,8 +218,8 @@ final class RuleEngineTests: XCTestCase {
         ("unknown KPI", rule("r.x", initiative: [("kpis", "{ \"TTFV\", \"GRRR\" }")]), "rule 'r.x'", "unknown KPI code 'GRRR'"),
         ("invalid initiative id", rule("r.x", initiative: [("id", "\"Bad_Initiative\"")]), "rule 'r.x'", "invalid initiative id 'Bad_Initiative'"),
         ("adjust without scope", adjust("a.x", fields: [("dimensions", nil)]), "adjust 'a.x'", "needs 'dimensions' or 'initiatives'"),
-        ("adjust factor too high", adjust("a.x", fields: [("factor", "11")]), "adjust 'a.x'", "'factor' must be between 0 and 10"),
-        ("adjust factor negative", adjust("a.x", fields: [("factor", "-0.5")]), "adjust 'a.x'", "'factor' must be between 0 and 10"),
+        ("adjust factor too high", adjust("a.x", fields: [("factor", "11")]), "adjust 'a.x'", "'factor' must be a number from 0 to 10"),
+        ("adjust factor negative", adjust("a.x", fields: [("factor", "-0.5")]), "adjust 'a.x'", "'factor' must be a number from 0 to 10"),
     ]
 
     func testDeclarationProblems() throws {

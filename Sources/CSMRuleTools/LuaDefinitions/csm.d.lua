@@ -42,6 +42,8 @@
 ---@field facts? table<string, number|boolean|string>
 ---@field respondents? { id: string, role: string, scores: table<csm.DimensionId, number|csm.Level> }[]
 ---@field params? table<string, number|boolean|string> Pack parameters for this example.
+---@field organization? { name: string, segment: string?, industry: string?, region: string? }
+---@field assessed_on? string Assessment date, "YYYY-MM-DD" (default "2026-01-01").
 ---@field factor? number The factor the rule must return (fires examples only).
 
 ---@class csm.Examples
