@@ -104,11 +104,14 @@ local function readonly(name, source)
       error(format("%s is read-only (cannot set '%s')", name, tostring(key)), 2)
     end,
     __pairs = function()
-      local key
+      -- Sorted, so Lua's hash order cannot reach a rule's output.
+      local keys = sorted_keys(source)
+      local position = 0
       return function()
-        local value
-        key, value = next(source, key)
-        return key, value
+        position = position + 1
+        local key = keys[position]
+        if key == nil then return nil end
+        return key, source[key]
       end
     end,
     __len = function() return rawlen(source) end,
