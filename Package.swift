@@ -65,3 +65,33 @@ let package = Package(
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),
     ]
 )
+
+// libFuzzer targets, declared only when CSM_FUZZ=1: a fuzz target has no `main`,
+// which would break a plain `swift build`. docs/security.md shows how to run them.
+if Context.environment["CSM_FUZZ"] == "1" {
+    let fuzzFlags: [String] = ["-sanitize=fuzzer,address", "-parse-as-library"]
+    // Instrument the libraries too, so the fuzzer sees coverage of the code under test.
+    for target in package.targets where target.type == .regular {
+        if target.name == "CSMLuaGlue" {
+            target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(["-fsanitize=fuzzer-no-link,address"])]
+        } else {
+            target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        }
+    }
+    package.targets += [
+        .executableTarget(
+            name: "FuzzAssessment",
+            dependencies: ["CSMModel", "CSMEvaluator"],
+            path: "Tests/Fuzz/FuzzAssessment",
+            swiftSettings: [.unsafeFlags(fuzzFlags)],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ),
+        .executableTarget(
+            name: "FuzzRulePack",
+            dependencies: ["CSMRules", "CSMModel", "CSMEvaluator", "CSMLua"],
+            path: "Tests/Fuzz/FuzzRulePack",
+            swiftSettings: [.unsafeFlags(fuzzFlags)],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ),
+    ]
+}

@@ -18,6 +18,8 @@ public struct MaturityModel: Sendable {
     /// All dimensions, in model order (competency by competency).
     public let dimensions: [Dimension]
     public let facts: [FactDefinition]
+    /// Groups for KPIs in scorecards, in display order.
+    public let kpiCategories: [KPICategory]
     public let kpis: [KPIDefinition]
     /// SHA-256 of the model file's bytes.
     public let sha256: String
@@ -32,7 +34,7 @@ public struct MaturityModel: Sendable {
 
     init(id: String, version: String, name: String, source: String, descriptorsNote: String, defaultTarget: Double,
          levels: [LevelDefinition], competencies: [Competency], dimensions: [Dimension], facts: [FactDefinition],
-         kpis: [KPIDefinition], sha256: String, origin: String) {
+         kpiCategories: [KPICategory], kpis: [KPIDefinition], sha256: String, origin: String) {
         self.id = id
         self.version = version
         self.name = name
@@ -43,6 +45,7 @@ public struct MaturityModel: Sendable {
         self.competencies = competencies
         self.dimensions = dimensions
         self.facts = facts
+        self.kpiCategories = kpiCategories
         self.kpis = kpis
         self.sha256 = sha256
         self.origin = origin
@@ -183,6 +186,12 @@ public enum FactValue: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A group of KPIs, for example "Retention and growth".
+public struct KPICategory: Sendable {
+    public let id: String
+    public let name: String
+}
+
 public struct KPIDefinition: Sendable {
     public enum Direction: String, Sendable {
         case higher, lower
@@ -199,6 +208,8 @@ public struct KPIDefinition: Sendable {
 
     public let code: String
     public let name: String
+    /// The id of its `KPICategory`, or nil when the model defines none.
+    public let category: String?
     public let description: String
     public let unit: String?
     public let better: Direction

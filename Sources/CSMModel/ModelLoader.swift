@@ -30,7 +30,7 @@ public enum ModelLoader {
     private static func read(_ root: JSONField, problems: ProblemList, sha256: String, origin: String) -> MaturityModel? {
         guard let object = root.object(problems) else { return nil }
         object.rejectUnknownKeys(["$schema", "schema", "id", "version", "name", "source", "descriptors_note",
-                                  "default_target", "levels", "competencies", "facts", "kpis"], problems)
+                                  "default_target", "levels", "competencies", "facts", "kpi_categories", "kpis"], problems)
         if let schema = object.required("schema", problems)?.string(problems), schema != schemaID {
             problems.add(object.optional("schema")!.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
         }
@@ -46,11 +46,13 @@ public enum ModelLoader {
         let levels = readLevels(object.required("levels", problems), problems)
         let (competencies, dimensions) = readCompetencies(object.required("competencies", problems), problems)
         let facts = readFacts(object.value("facts"), problems)
-        let kpis = readKPIs(object.value("kpis"), facts: facts, problems)
+        let categories = readKPICategories(object.value("kpi_categories"), problems)
+        let kpis = readKPIs(object.value("kpis"), facts: facts, categories: categories, problems)
         guard problems.isEmpty else { return nil }
         return MaturityModel(id: id, version: version, name: name, source: source, descriptorsNote: descriptorsNote,
                              defaultTarget: defaultTarget, levels: levels, competencies: competencies,
-                             dimensions: dimensions, facts: facts, kpis: kpis, sha256: sha256, origin: origin)
+                             dimensions: dimensions, facts: facts, kpiCategories: categories, kpis: kpis,
+                             sha256: sha256, origin: origin)
     }
 
     private static func readLevels(_ field: JSONField?, _ problems: ProblemList) -> [LevelDefinition] {
@@ -178,16 +180,38 @@ public enum ModelLoader {
         return facts
     }
 
-    private static func readKPIs(_ field: JSONField?, facts: [FactDefinition], _ problems: ProblemList) -> [KPIDefinition] {
+    private static func readKPICategories(_ field: JSONField?, _ problems: ProblemList) -> [KPICategory] {
+        guard let field, let items = field.array(problems) else { return [] }
+        var categories: [KPICategory] = []
+        for item in items {
+            guard let object = item.object(problems) else { continue }
+            object.rejectUnknownKeys(["id", "name"], problems)
+            guard let idField = object.required("id", problems), let id = identifier(idField, problems) else { continue }
+            if categories.contains(where: { $0.id == id }) { problems.add(idField.problem("KPI category '\(id)' is defined twice")) }
+            let name = object.required("name", problems)?.nonEmptyString(problems) ?? id
+            categories.append(KPICategory(id: id, name: name))
+        }
+        return categories
+    }
+
+    private static func readKPIs(_ field: JSONField?, facts: [FactDefinition], categories: [KPICategory],
+                                 _ problems: ProblemList) -> [KPIDefinition] {
         guard let field, let items = field.array(problems) else { return [] }
         let factIDs = facts.map(\.id)
         var kpis: [KPIDefinition] = []
         for item in items {
             guard let object = item.object(problems) else { continue }
-            object.rejectUnknownKeys(["code", "name", "description", "unit", "better", "baseline"], problems)
+            object.rejectUnknownKeys(["code", "name", "category", "description", "unit", "better", "baseline"], problems)
             guard let codeField = object.required("code", problems), let code = codeField.nonEmptyString(problems) else { continue }
             if kpis.contains(where: { $0.code == code }) { problems.add(codeField.problem("KPI '\(code)' is defined twice")) }
             let name = object.required("name", problems)?.nonEmptyString(problems) ?? code
+            var category: String?
+            if let categoryField = object.value("category"), let id = categoryField.string(problems) {
+                let ids = categories.map(\.id)
+                if ids.contains(id) { category = id } else {
+                    problems.add(categoryField.problem("unknown KPI category '\(id)'\(Suggestions.hint(for: id, in: ids)); categories: \(ids.isEmpty ? "none defined in kpi_categories" : ids.joined(separator: ", "))"))
+                }
+            }
             let description = object.value("description")?.string(problems) ?? ""
             let unit = object.value("unit")?.string(problems)
             var better = KPIDefinition.Direction.higher
@@ -215,7 +239,8 @@ public enum ModelLoader {
                     }
                 }
             }
-            kpis.append(KPIDefinition(code: code, name: name, description: description, unit: unit, better: better, baseline: baseline))
+            kpis.append(KPIDefinition(code: code, name: name, category: category, description: description, unit: unit,
+                                      better: better, baseline: baseline))
         }
         return kpis
     }

@@ -12,6 +12,8 @@ public struct RunRecord: Sendable {
     public let evaluation: Evaluation
     public let ruleRun: RuleRun
     public let plan: Plan
+    public let roadmap: Roadmap
+    public let scorecard: Scorecard
     /// Whether reads and checks of rules were traced (`--explain`).
     public let explained: Bool
 
@@ -21,7 +23,8 @@ public struct RunRecord: Sendable {
     public var failures: [RuleFailure] { ruleRun.failures }
 
     public init(engineVersion: String = CSMVersion.current, luaVersion: String = CSMVersion.lua, model: MaturityModel,
-                packs: [LoadedPack], evaluation: Evaluation, ruleRun: RuleRun, plan: Plan, explained: Bool) {
+                packs: [LoadedPack], evaluation: Evaluation, ruleRun: RuleRun, plan: Plan, roadmap: Roadmap,
+                scorecard: Scorecard, explained: Bool) {
         self.engineVersion = engineVersion
         self.luaVersion = luaVersion
         self.model = model
@@ -29,6 +32,8 @@ public struct RunRecord: Sendable {
         self.evaluation = evaluation
         self.ruleRun = ruleRun
         self.plan = plan
+        self.roadmap = roadmap
+        self.scorecard = scorecard
         self.explained = explained
     }
 

@@ -23,6 +23,8 @@ extension RunRecord {
             ("dimensions", .array(evaluation.dimensions.map(dimensionJSON))),
             ("facts", .object(assessment.facts.map { ($0.id, factJSON($0.value)) })),
             ("initiatives", .array(plan.initiatives.map(initiativeJSON))),
+            ("roadmap", roadmapJSON),
+            ("scorecard", scorecardJSON),
             ("rules", .array(sortedOutcomes.map(outcomeJSON))),
         ]
         fields.append(("warnings", .array(warningsJSON)))
@@ -140,6 +142,7 @@ extension RunRecord {
             ("dimensions", .array(initiative.dimensions.map(JSON.string))),
             ("competencies", .array(initiative.competencies.map(JSON.string))),
             ("toward", .string(initiative.toward.id)),
+            ("phase", roadmap.phase(of: initiative.id).map(JSON.string) ?? .null),
             ("effort", .string(initiative.effort.rawValue)),
             ("impact", .string(initiative.impact.rawValue)),
             ("kpis", .array(initiative.kpis.map(JSON.string))),
@@ -147,6 +150,44 @@ extension RunRecord {
             ("reasons", .array(initiative.reasons.map(reasonJSON))),
             ("priority_breakdown", breakdownJSON(initiative.breakdown)),
         ])
+    }
+
+    private var roadmapJSON: JSON {
+        .object([
+            ("capacity", roadmap.capacity.map { .int(Int64($0)) } ?? .null),
+            ("phases", .array(roadmap.phases.map { phase in
+                .object([
+                    ("name", .string(phase.definition.name)),
+                    ("start_month", .int(Int64(phase.definition.startMonth))),
+                    ("end_month", .int(Int64(phase.definition.endMonth))),
+                    ("initiatives", .array(phase.initiativeIDs.map(JSON.string))),
+                ])
+            })),
+            ("backlog", .array(roadmap.backlog.map(JSON.string))),
+            ("assumed_in_place", .array(roadmap.assumed.map {
+                .object([("initiative", .string($0.initiativeID)), ("requires", .string($0.prerequisiteID))])
+            })),
+        ])
+    }
+
+    private var scorecardJSON: JSON {
+        .array(scorecard.groups.map { group in
+            .object([
+                ("category", group.category.map { .string($0.id) } ?? .null),
+                ("name", .string(group.category?.name ?? "Other")),
+                ("kpis", .array(group.entries.map { entry in
+                    .object([
+                        ("code", .string(entry.kpi.code)),
+                        ("name", .string(entry.kpi.name)),
+                        ("unit", entry.kpi.unit.map(JSON.string) ?? .null),
+                        ("better", .string(entry.kpi.better.rawValue)),
+                        ("baseline", number(entry.baseline, 4)),
+                        ("baseline_text", entry.baselineText.map(JSON.string) ?? .null),
+                        ("initiatives", .array(entry.initiativeIDs.map(JSON.string))),
+                    ])
+                })),
+            ])
+        })
     }
 
     private func reasonJSON(_ reason: InitiativeReason) -> JSON {

@@ -17,10 +17,11 @@ public struct RunOptions: Sendable {
     /// Finish the run when rules fail, listing them, instead of stopping at the first.
     public var keepGoing: Bool
     public var limits: LuaLimits
+    public var roadmap: RoadmapPolicy
 
     public init(assessmentPath: String, modelPath: String? = nil, rulePaths: [String] = [],
                 settings: [ParameterSetting] = [], explain: Bool = false, keepGoing: Bool = false,
-                limits: LuaLimits = .defaults) {
+                limits: LuaLimits = .defaults, roadmap: RoadmapPolicy = .standard) {
         self.assessmentPath = assessmentPath
         self.modelPath = modelPath
         self.rulePaths = rulePaths
@@ -28,6 +29,7 @@ public struct RunOptions: Sendable {
         self.explain = explain
         self.keepGoing = keepGoing
         self.limits = limits
+        self.roadmap = roadmap
     }
 }
 
@@ -65,7 +67,8 @@ public final class Session {
 
     /// Evaluates one assessment. With `keepGoing` false the first rule failure throws (exit 3).
     public func run(_ assessment: Assessment, explain: Bool = false, keepGoing: Bool = false,
-                    parameters: [String: [(name: String, value: ParameterValue)]] = [:]) throws(CSMError) -> RunRecord {
+                    parameters: [String: [(name: String, value: ParameterValue)]] = [:],
+                    roadmap policy: RoadmapPolicy = .standard) throws(CSMError) -> RunRecord {
         let evaluation = Evaluator.evaluate(assessment, model: model)
         let options = EvaluationOptions(trace: explain, stopOnFailure: !keepGoing, parameters: parameters)
         let ruleRun = try engine.evaluate(evaluation, options: options)
@@ -73,8 +76,10 @@ public final class Session {
             throw CSMError(.ruleFailure, failure.diagnostic)
         }
         let plan = Planner.plan(evaluation: evaluation, run: ruleRun, packOrder: engine.catalog.packs.map(\.name))
+        let roadmap = try RoadmapPlanner.plan(plan, policy: policy)
+        let scorecard = ScorecardBuilder.build(plan: plan, roadmap: roadmap, model: model, facts: assessment.facts)
         return RunRecord(model: model, packs: engine.catalog.packs, evaluation: evaluation, ruleRun: ruleRun,
-                         plan: plan, explained: explain)
+                         plan: plan, roadmap: roadmap, scorecard: scorecard, explained: explain)
     }
 
     public func run(path: String, explain: Bool = false, keepGoing: Bool = false) throws(CSMError) -> RunRecord {
@@ -90,6 +95,7 @@ public enum Runner {
         let assessment = try AssessmentParser.parse(path: options.assessmentPath, model: model)
         let engine = try RuleEngine(sources: try Session.ruleSources(options.rulePaths), model: model,
                                     settings: options.settings, limits: options.limits)
-        return try Session(model: model, engine: engine).run(assessment, explain: options.explain, keepGoing: options.keepGoing)
+        return try Session(model: model, engine: engine).run(assessment, explain: options.explain, keepGoing: options.keepGoing,
+                                                            roadmap: options.roadmap)
     }
 }

@@ -258,7 +258,7 @@ final class TextRendererTests: XCTestCase {
 
 final class RunRecordJSONTests: XCTestCase {
     static let topLevelKeys = ["schema", "engine", "model", "rule_packs", "assessment", "summary", "competencies",
-                               "dimensions", "facts", "initiatives", "rules", "warnings"]
+                               "dimensions", "facts", "initiatives", "roadmap", "scorecard", "rules", "warnings"]
 
     func testJSONRoundTripsThroughParser() throws {
         for name in try sampleNames() {
