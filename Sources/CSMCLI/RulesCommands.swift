@@ -221,7 +221,7 @@ enum RulesNewCommand {
         let written = try PackScaffold.create(at: directory, name: arguments.value("--name"))
         var text = "Created rule pack in \(directory):\n"
         for path in written { text += "  \(path)\n" }
-        text += "Next: csm rules test \(directory)\n"
+        text += "Next: csm rules test \(ShellQuoting.quote(directory))\n"
         Terminal.writeStandardOutput(text)
         return 0
     }
@@ -281,5 +281,22 @@ enum WhyNotCommand {
         Terminal.writeStandardOutput(Explainer.render(explanation, style: style))
         if let status = explanation.outcome?.status, status == .error || status == .timeout { return 3 }
         return 0
+    }
+}
+
+/// Quoting for paths printed as commands a user may copy.
+enum ShellQuoting {
+    static func quote(_ text: String) -> String {
+        let safe = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:@%+,".contains($0)) }
+        if safe && !text.isEmpty { return text }
+        return "'" + text.replacingAll("'", with: "'\\''") + "'"
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
     }
 }

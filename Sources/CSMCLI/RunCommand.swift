@@ -1,3 +1,4 @@
+import CSMPlanning
 import CSMRender
 import CSMRules
 import CSMRun
@@ -5,7 +6,7 @@ import CSMSystem
 
 /// `csm run ASSESSMENT`: evaluate one assessment and recommend initiatives.
 enum RunCommand {
-    static let formats = ["text", "json"]
+    static let formats = ["text", "json", "markdown"]
 
     static let spec = CommandSpec(
         name: "run",
@@ -21,6 +22,8 @@ enum RunCommand {
             .option("--set", "PACK.PARAM=VALUE", "Set a rule pack parameter for this run, for example core.grr_floor=0.9; repeatable.", repeatable: true),
             .flag("--keep-going", "Finish the run when rules fail and list the failed rules; the exit status is still 3."),
             .option("--top", "N", "Text format: show the top N initiatives (default 10; 0 shows all)."),
+            .option("--capacity", "N", "Roadmap: initiatives each phase can hold (default 5; 0 means no limit)."),
+            .option("--phases", "LIST", "Roadmap phases as NAME:END_MONTH pairs (default Now:3,Next:6,Later:12)."),
             ColorChoice.option,
         ] + LimitOptions.specs,
         details: """
@@ -49,7 +52,8 @@ enum RunCommand {
             settings: settings,
             explain: arguments.has("--explain"),
             keepGoing: arguments.has("--keep-going"),
-            limits: try LimitOptions.limits(arguments)
+            limits: try LimitOptions.limits(arguments),
+            roadmap: try RoadmapOptions.policy(arguments)
         )
         try output.check(against: inputFiles(options))
         let style = try ColorChoice.style(arguments, output: output)
@@ -59,6 +63,8 @@ enum RunCommand {
         switch format {
         case "json":
             text = record.jsonText
+        case "markdown":
+            text = MarkdownRenderer().render(record)
         default:
             text = TextRenderer(style: style, top: top == 0 ? nil : top, explain: options.explain).render(record)
         }
@@ -78,5 +84,19 @@ enum RunCommand {
             files += (try? FileSystem.listFiles(in: directory, extensions: ["lua", "json"])) ?? []
         }
         return files
+    }
+}
+
+/// Options that shape the roadmap.
+enum RoadmapOptions {
+    static func policy(_ arguments: ParsedArguments) throws(CSMError) -> RoadmapPolicy {
+        var policy = RoadmapPolicy.standard
+        if let capacity = try arguments.integer("--capacity", minimum: 0, maximum: 10_000) {
+            policy.capacity = capacity == 0 ? nil : capacity
+        }
+        if let phases = arguments.value("--phases") {
+            policy.phases = try RoadmapPolicy.parsePhases(phases)
+        }
+        return policy
     }
 }

@@ -116,6 +116,7 @@ public struct EvaluationWarning: Equatable, Sendable {
         case respondentsDisagree = "respondents_disagree"
         case consensusDiffers = "consensus_differs"
         case competencyNotAssessed = "competency_not_assessed"
+        case factsInconsistent = "facts_inconsistent"
     }
 
     public let code: Code

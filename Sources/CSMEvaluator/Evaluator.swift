@@ -21,8 +21,28 @@ public enum Evaluator {
             }
             return CompetencyResult(id: competency.id, name: competency.name, weight: competency.weight, aggregate: aggregate)
         }
+        warnings += factWarnings(assessment)
         return Evaluation(model: model, assessment: assessment, dimensions: dimensions, competencies: competencies,
                           overall: aggregate(dimensions, model: model), warnings: warnings)
+    }
+
+    /// Warns about facts that contradict each other or look like percentages written as ratios.
+    static func factWarnings(_ assessment: Assessment) -> [EvaluationWarning] {
+        var warnings: [EvaluationWarning] = []
+        func fact(_ id: String) -> Double? { assessment.fact(id)?.number }
+        if let grr = fact("grr"), let nrr = fact("nrr"), nrr < grr {
+            warnings.append(EvaluationWarning(code: .factsInconsistent, dimensionID: nil,
+                message: "NRR (\(Formatting.percent(nrr))) is below GRR (\(Formatting.percent(grr))); NRR adds expansion to GRR, so it is normally at least as high. Check both facts."))
+        }
+        if let growth = fact("arr_growth"), growth > 3 {
+            warnings.append(EvaluationWarning(code: .factsInconsistent, dimensionID: nil,
+                message: "ARR growth of \(Formatting.percent(growth)) is unusually high; ratios are decimals, so 0.25 means 25 %."))
+        }
+        if let first = fact("first_year_churn"), let churn = fact("logo_churn"), first < churn / 2 {
+            warnings.append(EvaluationWarning(code: .factsInconsistent, dimensionID: nil,
+                message: "First-year churn (\(Formatting.percent(first))) is far below overall logo churn (\(Formatting.percent(churn))); check that both are shares of customers lost."))
+        }
+        return warnings
     }
 
     static func round4(_ value: Double) -> Double {

@@ -130,6 +130,13 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reports whether `text` looks like "YYYY-MM-DD" whether or not the day exists.
+    public static func hasDateShape(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 48 && $0.element <= 57) }
+    }
+
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)

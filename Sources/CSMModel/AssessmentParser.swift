@@ -93,7 +93,11 @@ public enum AssessmentParser {
         func readDate(_ field: JSONField?) -> CalendarDate? {
             guard let field, let text = field.string(problems) else { return nil }
             guard let date = CalendarDate(text) else {
-                problems.add(field.problem("invalid date '\(text)'; write it as YYYY-MM-DD, for example 2026-10-15"))
+                if CalendarDate.hasDateShape(text) {
+                    problems.add(field.problem("invalid date '\(text)': no such day in the calendar"))
+                } else {
+                    problems.add(field.problem("invalid date '\(text)'; write it as YYYY-MM-DD, for example 2026-10-15"))
+                }
                 return nil
             }
             return date
@@ -137,7 +141,11 @@ public enum AssessmentParser {
             switch definition.kind {
             case let .number(minimum, maximum), let .ratio(minimum, maximum), let .integer(minimum, maximum):
                 guard case let .number(number) = field.node.value else {
-                    problems.add(field.typeMismatch(definition.kind == .boolean ? "true or false" : "a number"))
+                    if case let .string(text) = field.node.value, text.hasSuffix("%"), let percent = Double(text.dropLast().trimmingSpaces) {
+                        problems.add(field.problem("expected a number, got string \"\(text)\"; write it as a decimal without quotes: \(Formatting.compact(percent / 100))"))
+                        return nil
+                    }
+                    problems.add(field.typeMismatch("a number"))
                     return nil
                 }
                 let value = number.double
@@ -147,7 +155,7 @@ public enum AssessmentParser {
                 }
                 if value < minimum || value > maximum {
                     var message = "\(number.literal) is out of range; \(definition.name) runs from \(Formatting.compact(minimum)) to \(Formatting.compact(maximum))"
-                    if case .ratio = definition.kind, value > maximum, value <= 100 {
+                    if case .ratio = definition.kind, value > maximum, value / 100 <= maximum {
                         message += " (ratios are decimals: write \(Formatting.compact(value / 100)) for \(number.literal) %)"
                     }
                     problems.add(field.problem(message))
@@ -236,5 +244,11 @@ public enum AssessmentParser {
             }
             return respondents
         }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -48,7 +48,7 @@ public enum Explainer {
         let known = Set(toolbox.engine.catalog.entries.compactMap { $0.rule.initiative?.id })
         guard known.contains(initiativeID) else {
             throw CSMError(.usage, Diagnostic(subject: "initiative '\(initiativeID)'",
-                message: "no rule proposes this initiative\(Suggestions.hint(for: initiativeID, in: known.sorted())); 'csm rules list' shows the rules"))
+                message: "no rule proposes this initiative\(Suggestions.hint(for: initiativeID, in: known.sorted())); 'csm rules list' shows the rules\(options.packPaths.isEmpty ? ", and a rule of your own pack needs --rules DIR" : "")"))
         }
         let record = try toolbox.session.run(assessment, explain: true, keepGoing: true)
         let initiative = record.plan.initiative(initiativeID)
@@ -145,7 +145,7 @@ public enum Explainer {
         guard let entry = entries.first(where: { $0.state == .active }) ?? entries.last else {
             let ids = toolbox.engine.catalog.entries.map(\.rule.id)
             throw CSMError(.usage, Diagnostic(subject: "rule '\(ruleID)'",
-                message: "no rule has this id\(Suggestions.hint(for: ruleID, in: ids)); 'csm rules list' shows the rules"))
+                message: "no rule has this id\(Suggestions.hint(for: ruleID, in: ids)); 'csm rules list' shows the rules\(options.packPaths.isEmpty ? ", and a rule of your own pack needs --rules DIR" : "")"))
         }
         guard entry.state == .active else {
             return RuleExplanation(ruleID: ruleID, entry: entry, outcome: nil, initiative: nil, adjusted: [])

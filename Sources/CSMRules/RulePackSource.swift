@@ -46,7 +46,18 @@ public struct RulePackSource: Sendable {
         default: throw .input(Diagnostic(file: directory, message: "is not a directory; --rules expects a rule pack directory"))
         }
         var files: [File] = []
-        for path in try FileSystem.listFiles(in: directory, extensions: ["lua", "json"]) {
+        let listed = try FileSystem.listFiles(in: directory, extensions: ["lua", "json"])
+        let relativePaths = listed.map { FileSystem.relativePath($0, to: directory) }
+        if !relativePaths.contains(PackManifest.fileName),
+           let nested = relativePaths.first(where: { $0.hasSuffix("/" + PackManifest.fileName) && !$0.hasPrefix("tests/") }) {
+            let inner = FileSystem.join(directory, String(nested.dropLast(PackManifest.fileName.count + 1)))
+            throw .input(Diagnostic(file: directory, message: "has no pack.json, but \(inner) has one; pass the pack directory itself, for example --rules \(inner)"))
+        }
+        // A pack with only a manifest is valid: it may just disable rules of earlier packs.
+        if !relativePaths.contains(PackManifest.fileName) && !relativePaths.contains(where: { $0.hasSuffix(".lua") && !$0.hasPrefix("tests/") }) {
+            throw .input(Diagnostic(file: directory, message: "no rule files (.lua) and no pack.json found; a rule pack is a directory of .lua files with an optional pack.json"))
+        }
+        for path in listed {
             let relative = FileSystem.relativePath(path, to: directory)
             if relative.hasSuffix(".json") && relative != PackManifest.fileName && !relative.hasPrefix("tests/") { continue }
             let bytes = try FileSystem.readFile(path, maximumSize: RulePackSource.maximumFileSize)

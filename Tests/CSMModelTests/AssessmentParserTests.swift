@@ -213,7 +213,7 @@ final class AssessmentParserTests: XCTestCase {
             InvalidCase("singular dimensions key", Self.document(adding: [("dimension", "{}")]), subject: "dimension",
                         .at(#""dimension""#), ["unknown key 'dimension'", "did you mean 'dimensions'?"]),
             InvalidCase("date does not exist", Self.document(["assessed_on": #""2026-02-30""#]), subject: "assessed_on",
-                        .at(#""2026-02-30""#), ["invalid date '2026-02-30'", "YYYY-MM-DD"]),
+                        .at(#""2026-02-30""#), ["invalid date '2026-02-30'", "no such day in the calendar"]),
             InvalidCase("date not in leap year", Self.document(["assessed_on": #""2026-02-29""#]), subject: "assessed_on",
                         .at(#""2026-02-29""#), ["invalid date '2026-02-29'"]),
             InvalidCase("date day first", Self.document(["assessed_on": #""15/10/2026""#]), subject: "assessed_on",

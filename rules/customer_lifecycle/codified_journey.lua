@@ -25,7 +25,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Codified journey scores %.1f, below the adopting threshold of 1.0, against a target of %.1f.")
+    return ("Codified journey scores %.3g, below the adopting threshold of 1.0, against a target of %.3g.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -60,7 +60,7 @@ rule {
     requires = { "journey-mapping-workshop" },
   },
   reason = function()
-    return ("Codified journey scores %.1f with a target of %.1f, so stages and exit criteria are not yet written down.")
+    return ("Codified journey scores %.3g with a target of %.3g, so stages and exit criteria are not yet written down.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -93,7 +93,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Codified journey scores %.1f against a target of %.1f, and an informal hand-off is where early churn "
+    return ("Codified journey scores %.3g against a target of %.3g, and an informal hand-off is where early churn "
       .. "usually starts."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -125,7 +125,7 @@ rule {
     requires = { "lifecycle-stage-definitions", "sales-to-cs-handoff" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against a target of %.1f, a gap of %.1f, and onboarding is where the "
+    return ("Codified journey scores %.3g against a target of %.3g, a gap of %.3g, and onboarding is where the "
       .. "journey is most visible to customers."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -164,7 +164,7 @@ rule {
     requires = { "lifecycle-stage-definitions", "cs-system-of-record" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against a target of %.1f, so the stages cannot yet be measured per account.")
+    return ("Codified journey scores %.3g against a target of %.3g, so the stages cannot yet be measured per account.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -196,7 +196,7 @@ rule {
     requires = { "journey-mapping-workshop" },
   },
   reason = function()
-    return ("Codified journey scores %.1f with a target of %.1f, and a journey only works when the processes behind it "
+    return ("Codified journey scores %.3g with a target of %.3g, and a journey only works when the processes behind it "
       .. "match it."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -228,7 +228,7 @@ rule {
     requires = { "lifecycle-stage-tracking", "customer-360" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where the journey is "
+    return ("Codified journey scores %.3g against an optimizing target of %.3g, a level where the journey is "
       .. "revised on stage and cohort evidence."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -261,7 +261,7 @@ rule {
     requires = { "moments-of-truth-process-fixes", "voice-of-customer-loop" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where customers help "
+    return ("Codified journey scores %.3g against an optimizing target of %.3g, a level where customers help "
       .. "design the journey end to end."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -294,7 +294,7 @@ rule {
     requires = { "journey-analytics-review", "cohort-churn-analytics" },
   },
   reason = function()
-    return ("Codified journey scores %.1f against an optimizing target of %.1f, a level where journey evidence "
+    return ("Codified journey scores %.3g against an optimizing target of %.3g, a level where journey evidence "
       .. "shapes which customers are sold to."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

@@ -24,7 +24,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f, below the adopting threshold of 1.0, against a target of %.1f.")
+    return ("Customer-centric culture scores %.3g, below the adopting threshold of 1.0, against a target of %.3g.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -57,7 +57,7 @@ rule {
     requires = { "monthly-retention-reporting" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, and leaders act on what they review every "
+    return ("Customer-centric culture scores %.3g against a target of %.3g, and leaders act on what they review every "
       .. "month."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -90,7 +90,7 @@ rule {
     requires = { "churn-reason-taxonomy" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, so churn is still treated as a CS "
+    return ("Customer-centric culture scores %.3g against a target of %.3g, so churn is still treated as a CS "
       .. "problem."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -123,7 +123,7 @@ rule {
     requires = { "leadership-customer-review" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, and shared goals are what move it past "
+    return ("Customer-centric culture scores %.3g against a target of %.3g, and shared goals are what move it past "
       .. "the CS team."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -155,7 +155,7 @@ rule {
     requires = { "touchpoint-surveys" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f with a target of %.1f, and a closed feedback loop is visible proof "
+    return ("Customer-centric culture scores %.3g with a target of %.3g, and a closed feedback loop is visible proof "
       .. "of customer focus."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -187,7 +187,7 @@ rule {
     requires = { "coverage-tiers" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against a target of %.1f, so customer contact still stops at the "
+    return ("Customer-centric culture scores %.3g against a target of %.3g, so customer contact still stops at the "
       .. "CS team."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -219,7 +219,7 @@ rule {
     requires = { "customer-goals-in-every-okr", "cs-value-attribution" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where incentives "
+    return ("Customer-centric culture scores %.3g against an optimizing target of %.3g, a level where incentives "
       .. "across functions follow customer outcomes."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -251,7 +251,7 @@ rule {
     requires = { "voice-of-customer-loop" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where strategic "
+    return ("Customer-centric culture scores %.3g against an optimizing target of %.3g, a level where strategic "
       .. "customers help shape company decisions."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -283,7 +283,7 @@ rule {
     requires = { "cohort-churn-analytics" },
   },
   reason = function()
-    return ("Customer-centric culture scores %.1f against an optimizing target of %.1f, a level where customer "
+    return ("Customer-centric culture scores %.3g against an optimizing target of %.3g, a level where customer "
       .. "evidence steers pricing, roadmap and market choices."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

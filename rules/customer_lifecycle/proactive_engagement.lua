@@ -23,7 +23,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, so at-risk revenue is found late.")
+    return ("Proactive engagement scores %.3g against a target of %.3g, so at-risk revenue is found late.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = { "metric-dictionary" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, and a shared health view is the first step "
+    return ("Proactive engagement scores %.3g against a target of %.3g, and a shared health view is the first step "
       .. "out of firefighting."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -88,7 +88,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Proactive engagement scores %.1f with a target of %.1f, so renewals still arrive as deadlines.")
+    return ("Proactive engagement scores %.3g with a target of %.3g, so renewals still arrive as deadlines.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -120,7 +120,7 @@ rule {
     requires = { "health-score-v1", "platform-embedded-playbooks" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, a gap of %.1f, so risk still waits for a "
+    return ("Proactive engagement scores %.3g against a target of %.3g, a gap of %.3g, so risk still waits for a "
       .. "person to notice it."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -152,7 +152,7 @@ rule {
     requires = { "outcome-based-onboarding" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, and engagement without agreed outcomes "
+    return ("Proactive engagement scores %.3g against a target of %.3g, and engagement without agreed outcomes "
       .. "drifts back to firefighting."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -184,7 +184,7 @@ rule {
     requires = { "cs-charter-and-scope" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against a target of %.1f, and proactive work is what slips when time "
+    return ("Proactive engagement scores %.3g against a target of %.3g, and proactive work is what slips when time "
       .. "is unmeasured."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -223,7 +223,7 @@ rule {
     requires = { "calibrated-health-score", "customer-360" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where validated "
+    return ("Proactive engagement scores %.3g against an optimizing target of %.3g, a level where validated "
       .. "predictions rank where CSMs intervene."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -255,7 +255,7 @@ rule {
     requires = { "csql-process", "joint-success-plans" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where proactive plays "
+    return ("Proactive engagement scores %.3g against an optimizing target of %.3g, a level where proactive plays "
       .. "cover growth and advocacy, not only saves."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -287,7 +287,7 @@ rule {
     requires = { "health-triggered-plays", "forecast-accuracy-cadence" },
   },
   reason = function()
-    return ("Proactive engagement scores %.1f against an optimizing target of %.1f, a level where renewals of "
+    return ("Proactive engagement scores %.3g against an optimizing target of %.3g, a level where renewals of "
       .. "healthy accounts follow from earlier work."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

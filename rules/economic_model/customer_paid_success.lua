@@ -23,7 +23,7 @@ rule {
     requires = { "cs-cost-baseline" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against a target of %.1f, so the cost of free services is still invisible.")
+    return ("Customer-paid success scores %.3g against a target of %.3g, so the cost of free services is still invisible.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = { "free-services-inventory", "coverage-tiers" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f with a target of %.1f, and nothing can be sold on top of an undefined standard.")
+    return ("Customer-paid success scores %.3g with a target of %.3g, and nothing can be sold on top of an undefined standard.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = { "free-services-inventory" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against a target of %.1f, so demand for paid services has not been tested.")
+    return ("Customer-paid success scores %.3g against a target of %.3g, so demand for paid services has not been tested.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -119,7 +119,7 @@ rule {
     requires = { "baseline-success-entitlement", "willingness-to-pay-research", "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against a target of %.1f, and no paid offering has been tested yet.")
+    return ("Customer-paid success scores %.3g against a target of %.3g, and no paid offering has been tested yet.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") and not fact_is("paid_success_offering", true) end,
@@ -151,7 +151,7 @@ rule {
     requires = { "baseline-success-entitlement", "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against a target of %.1f, a gap of %.1f, so success is not yet a product "
+    return ("Customer-paid success scores %.3g against a target of %.3g, a gap of %.3g, so success is not yet a product "
       .. "customers can choose."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -183,7 +183,7 @@ rule {
     requires = { "customer-outcome-tracking" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against a target of %.1f, and paid plans renew only when their value is shown.")
+    return ("Customer-paid success scores %.3g against a target of %.3g, and paid plans renew only when their value is shown.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") and not fact_is("paid_success_offering", false) end,
@@ -222,7 +222,7 @@ rule {
     requires = { "tiered-success-plans", "premium-value-evidence" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where paid offerings "
+    return ("Customer-paid success scores %.3g against an optimizing target of %.3g, a level where paid offerings "
       .. "are managed for margin and renewal."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -254,7 +254,7 @@ rule {
     requires = { "automated-proof-of-value", "customer-benchmark-insights" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where offerings are "
+    return ("Customer-paid success scores %.3g against an optimizing target of %.3g, a level where offerings are "
       .. "priced on outcomes rather than effort."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -286,7 +286,7 @@ rule {
     requires = { "premium-value-evidence", "cohort-value-comparison" },
   },
   reason = function()
-    return ("Customer-paid success scores %.1f against an optimizing target of %.1f, a level where the paid "
+    return ("Customer-paid success scores %.3g against an optimizing target of %.3g, a level where the paid "
       .. "portfolio proves its effect on retention."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

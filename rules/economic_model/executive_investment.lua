@@ -23,7 +23,7 @@ rule {
     requires = { "monthly-retention-reporting" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against a target of %.1f, so CS funding still competes without an "
+    return ("Executive investment scores %.3g against a target of %.3g, so CS funding still competes without an "
       .. "economic case."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Executive investment scores %.1f with a target of %.1f, and CS funding needs a voice on the executive "
+    return ("Executive investment scores %.3g with a target of %.3g, and CS funding needs a voice on the executive "
       .. "team."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -88,10 +88,10 @@ rule {
   },
   reason = function()
     if fact_is("retention_in_board_pack", false) then
-      return ("Executive investment scores %.1f against a target of %.1f, and GRR and NRR are not in the board pack.")
+      return ("Executive investment scores %.3g against a target of %.3g, and GRR and NRR are not in the board pack.")
         :format(score(D), target(D))
     end
-    return ("Executive investment scores %.1f against a target of %.1f, and retention is not confirmed as a board metric.")
+    return ("Executive investment scores %.3g against a target of %.3g, and retention is not confirmed as a board metric.")
       :format(score(D), target(D))
   end,
   -- Boards fund what they review, so an explicit "not in the board pack" keeps this proposed up to performing.
@@ -127,7 +127,7 @@ rule {
     requires = { "simple-cs-roi-model", "capacity-coverage-model" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against a target of %.1f, a gap of %.1f, so CS is funded by reaction, "
+    return ("Executive investment scores %.3g against a target of %.3g, a gap of %.3g, so CS is funded by reaction, "
       .. "not plan."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -159,7 +159,7 @@ rule {
     requires = { "retention-in-board-pack", "cs-value-attribution" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against a target of %.1f, so the board cannot yet follow what CS "
+    return ("Executive investment scores %.3g against a target of %.3g, so the board cannot yet follow what CS "
       .. "investment delivers."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -191,7 +191,7 @@ rule {
     requires = { "annual-cs-plan" },
   },
   reason = function()
-    return ("Executive investment scores %.1f with a target of %.1f, and staged funding lowers the risk of approving "
+    return ("Executive investment scores %.3g with a target of %.3g, and staged funding lowers the risk of approving "
       .. "CS spending."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -223,7 +223,7 @@ rule {
     requires = { "retention-valuation-bridge" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where CS is funded as "
+    return ("Executive investment scores %.3g against an optimizing target of %.3g, a level where CS is funded as "
       .. "a multi-year growth engine."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -255,7 +255,7 @@ rule {
     requires = { "cs-executive-seat" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where the board hears "
+    return ("Executive investment scores %.3g against an optimizing target of %.3g, a level where the board hears "
       .. "customer evidence from the CS leader."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -287,7 +287,7 @@ rule {
     requires = { "marginal-return-model" },
   },
   reason = function()
-    return ("Executive investment scores %.1f against an optimizing target of %.1f, a level where CS budget "
+    return ("Executive investment scores %.3g against an optimizing target of %.3g, a level where CS budget "
       .. "follows measured returns."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

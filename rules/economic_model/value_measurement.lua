@@ -23,7 +23,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, so the CS budget is defended without a cost "
+    return ("Value measurement scores %.3g against a target of %.3g, so the CS budget is defended without a cost "
       .. "baseline."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = { "monthly-retention-reporting" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, so what CS looks after is not measured per book.")
+    return ("Value measurement scores %.3g against a target of %.3g, so what CS looks after is not measured per book.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = { "cs-cost-baseline", "book-level-retention-report" },
   },
   reason = function()
-    return ("Value measurement scores %.1f with a target of %.1f, so the return on CS spending has not been stated.")
+    return ("Value measurement scores %.3g with a target of %.3g, so the return on CS spending has not been stated.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -119,7 +119,7 @@ rule {
     requires = { "simple-cs-roi-model", "csql-process" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, a gap of %.1f, so CS value is still a matter of "
+    return ("Value measurement scores %.3g against a target of %.3g, a gap of %.3g, so CS value is still a matter of "
       .. "opinion."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -151,7 +151,7 @@ rule {
     requires = { "cohort-churn-analytics" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against a target of %.1f, so the impact of CS has not been separated from "
+    return ("Value measurement scores %.3g against a target of %.3g, so the impact of CS has not been separated from "
       .. "other causes."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -183,7 +183,7 @@ rule {
     requires = { "joint-success-plans" },
   },
   reason = function()
-    return ("Value measurement scores %.1f with a target of %.1f, and customer-side value is the evidence every later "
+    return ("Value measurement scores %.3g with a target of %.3g, and customer-side value is the evidence every later "
       .. "step needs."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -215,7 +215,7 @@ rule {
     requires = { "cohort-value-comparison", "cs-program-experiments" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where investment is "
+    return ("Value measurement scores %.3g against an optimizing target of %.3g, a level where investment is "
       .. "sized on marginal returns."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -247,7 +247,7 @@ rule {
     requires = { "cs-value-attribution" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where CS value is stated "
+    return ("Value measurement scores %.3g against an optimizing target of %.3g, a level where CS value is stated "
       .. "in the board's valuation terms."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -279,7 +279,7 @@ rule {
     requires = { "customer-outcome-tracking", "customer-360" },
   },
   reason = function()
-    return ("Value measurement scores %.1f against an optimizing target of %.1f, a level where customers see "
+    return ("Value measurement scores %.3g against an optimizing target of %.3g, a level where customers see "
       .. "their realized value without asking."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

@@ -23,7 +23,7 @@ rule {
     requires = { "cs-charter-and-scope" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against a target of %.1f, so the CSM role is still undefined.")
+    return ("CS career culture scores %.3g against a target of %.3g, so the CSM role is still undefined.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = { "csm-role-profile" },
   },
   reason = function()
-    return ("CS career culture scores %.1f with a target of %.1f, and without a ladder good CSMs leave to progress.")
+    return ("CS career culture scores %.3g with a target of %.3g, and without a ladder good CSMs leave to progress.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = { "core-playbook-library" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against a target of %.1f, so new CSMs are left to work the role out alone.")
+    return ("CS career culture scores %.3g against a target of %.3g, so new CSMs are left to work the role out alone.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -119,7 +119,7 @@ rule {
     requires = { "csm-career-ladder" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against a target of %.1f, a gap of %.1f, so development is not yet consistent.")
+    return ("CS career culture scores %.3g against a target of %.3g, a gap of %.3g, so development is not yet consistent.")
       :format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -151,7 +151,7 @@ rule {
     requires = { "csm-role-profile", "csm-ramp-program" },
   },
   reason = function()
-    return ("CS career culture scores %.1f with a target of %.1f, and skills stall when training ends after onboarding.")
+    return ("CS career culture scores %.3g with a target of %.3g, and skills stall when training ends after onboarding.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -183,7 +183,7 @@ rule {
     requires = { "competency-matrix-reviews", "csm-scorecard-and-variable-pay" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against a target of %.1f, and pay and paths decide whether CS keeps its "
+    return ("CS career culture scores %.3g against a target of %.3g, and pay and paths decide whether CS keeps its "
       .. "best people."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -221,7 +221,7 @@ rule {
     requires = { "csm-development-curriculum" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against an optimizing target of %.1f, a level where CS attracts talent "
+    return ("CS career culture scores %.3g against an optimizing target of %.3g, a level where CS attracts talent "
       .. "from the rest of the company."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -253,7 +253,7 @@ rule {
     requires = { "capacity-coverage-model", "csm-admin-automation" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against an optimizing target of %.1f, a level where workload is kept "
+    return ("CS career culture scores %.3g against an optimizing target of %.3g, a level where workload is kept "
       .. "sustainable by design."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -285,7 +285,7 @@ rule {
     requires = { "cs-talent-academy" },
   },
   reason = function()
-    return ("CS career culture scores %.1f against an optimizing target of %.1f, a level where CS is a route into "
+    return ("CS career culture scores %.3g against an optimizing target of %.3g, a level where CS is a route into "
       .. "company leadership."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

@@ -23,7 +23,7 @@ rule {
     requires = { "lifecycle-stage-definitions" },
   },
   reason = function()
-    return ("Process enablement scores %.1f against a target of %.1f, so customer experience depends on which CSM "
+    return ("Process enablement scores %.3g against a target of %.3g, so customer experience depends on which CSM "
       .. "they get."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Process enablement scores %.1f with a target of %.1f, and shared templates are the quickest consistency "
+    return ("Process enablement scores %.3g with a target of %.3g, and shared templates are the quickest consistency "
       .. "gain."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Process enablement scores %.1f against a target of %.1f, and no CS Operations staff are reported.")
+    return ("Process enablement scores %.3g against a target of %.3g, and no CS Operations staff are reported.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") and not fact_at_least("cs_ops_headcount", 1) end,
@@ -120,10 +120,10 @@ rule {
   },
   reason = function()
     if has_fact("csm_headcount") then
-      return ("Process enablement scores %.1f against a target of %.1f, with %d CSMs and no CS Operations staff reported.")
+      return ("Process enablement scores %.3g against a target of %.3g, with %d CSMs and no CS Operations staff reported.")
         :format(score(D), target(D), fact("csm_headcount"))
     end
-    return ("Process enablement scores %.1f against a target of %.1f, and no CS Operations staff are reported.")
+    return ("Process enablement scores %.3g against a target of %.3g, and no CS Operations staff are reported.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") and not fact_at_least("cs_ops_headcount", 1) end,
@@ -155,7 +155,7 @@ rule {
     requires = { "core-playbook-library", "cs-system-of-record" },
   },
   reason = function()
-    return ("Process enablement scores %.1f against a target of %.1f, a gap of %.1f, so playbooks are not yet part of "
+    return ("Process enablement scores %.3g against a target of %.3g, a gap of %.3g, so playbooks are not yet part of "
       .. "daily work."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -187,7 +187,7 @@ rule {
     requires = { "core-playbook-library" },
   },
   reason = function()
-    return ("Process enablement scores %.1f with a target of %.1f, and playbooks only work when people are trained "
+    return ("Process enablement scores %.3g with a target of %.3g, and playbooks only work when people are trained "
       .. "on them."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -219,7 +219,7 @@ rule {
     requires = { "dedicated-cs-ops", "customer-360" },
   },
   reason = function()
-    return ("Process enablement scores %.1f against an optimizing target of %.1f, a level where CS Ops shapes "
+    return ("Process enablement scores %.3g against an optimizing target of %.3g, a level where CS Ops shapes "
       .. "planning and executive decisions."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -251,7 +251,7 @@ rule {
     requires = { "platform-embedded-playbooks" },
   },
   reason = function()
-    return ("Process enablement scores %.1f against an optimizing target of %.1f, a level where routine admin no "
+    return ("Process enablement scores %.3g against an optimizing target of %.3g, a level where routine admin no "
       .. "longer limits CSM capacity."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -283,7 +283,7 @@ rule {
     requires = { "platform-embedded-playbooks", "calibrated-health-score" },
   },
   reason = function()
-    return ("Process enablement scores %.1f against an optimizing target of %.1f, a level where playbooks are "
+    return ("Process enablement scores %.3g against an optimizing target of %.3g, a level where playbooks are "
       .. "tuned on the outcomes they achieve."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

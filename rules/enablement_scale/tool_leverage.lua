@@ -24,10 +24,10 @@ rule {
   },
   reason = function()
     if fact_is("cs_platform", false) then
-      return ("Tool leverage scores %.1f against a target of %.1f, and no CS platform or CRM extension is in use.")
+      return ("Tool leverage scores %.3g against a target of %.3g, and no CS platform or CRM extension is in use.")
         :format(score(D), target(D))
     end
-    return ("Tool leverage scores %.1f against a target of %.1f, so CS has no confirmed system of record.")
+    return ("Tool leverage scores %.3g against a target of %.3g, so CS has no confirmed system of record.")
       :format(score(D), target(D))
   end,
   -- Stage tracking, the customer view and embedded playbooks need this system, so an explicit "no CS platform" keeps
@@ -68,7 +68,7 @@ rule {
     requires = { "lifecycle-stage-definitions" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f with a target of %.1f, so the long tail of customers is effectively unmanaged.")
+    return ("Tool leverage scores %.3g with a target of %.3g, so the long tail of customers is effectively unmanaged.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -100,7 +100,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Tool leverage scores %.1f against a target of %.1f, and self-service is the cheapest way to reach every "
+    return ("Tool leverage scores %.3g against a target of %.3g, and self-service is the cheapest way to reach every "
       .. "customer."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -132,7 +132,7 @@ rule {
     requires = { "long-tail-lifecycle-emails", "usage-event-instrumentation", "coverage-tiers" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f against a target of %.1f, a gap of %.1f, so lower tiers are not engaged "
+    return ("Tool leverage scores %.3g against a target of %.3g, a gap of %.3g, so lower tiers are not engaged "
       .. "systematically."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -164,7 +164,7 @@ rule {
     requires = { "capacity-coverage-model", "digital-cs-program" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f against a target of %.1f, and pooled coverage extends human help at a lower cost.")
+    return ("Tool leverage scores %.3g against a target of %.3g, and pooled coverage extends human help at a lower cost.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -196,7 +196,7 @@ rule {
     requires = { "self-service-help-center" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f with a target of %.1f, and peer learning scales adoption beyond CSM time.")
+    return ("Tool leverage scores %.3g with a target of %.3g, and peer learning scales adoption beyond CSM time.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -228,7 +228,7 @@ rule {
     requires = { "digital-cs-program" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f against an optimizing target of %.1f, a level where digital and human "
+    return ("Tool leverage scores %.3g against an optimizing target of %.3g, a level where digital and human "
       .. "touches are orchestrated for every tier."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -260,7 +260,7 @@ rule {
     requires = { "predictive-risk-models" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f against an optimizing target of %.1f, a level where tools tailor "
+    return ("Tool leverage scores %.3g against an optimizing target of %.3g, a level where tools tailor "
       .. "recommendations to each customer."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -292,7 +292,7 @@ rule {
     requires = { "digital-cs-program", "cs-program-experiments" },
   },
   reason = function()
-    return ("Tool leverage scores %.1f against an optimizing target of %.1f, a level where digital programs prove "
+    return ("Tool leverage scores %.3g against an optimizing target of %.3g, a level where digital programs prove "
       .. "their effect on adoption and retention."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

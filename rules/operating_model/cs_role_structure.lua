@@ -24,7 +24,7 @@ rule {
     requires = { "executive-customer-charter" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, so the role is still defined by whatever lands "
+    return ("CS role structure scores %.3g against a target of %.3g, so the role is still defined by whatever lands "
       .. "on it."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -57,7 +57,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, and coverage without tiers spreads CSMs thin.")
+    return ("CS role structure scores %.3g against a target of %.3g, and coverage without tiers spreads CSMs thin.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -96,7 +96,7 @@ rule {
     requires = { "cs-charter-and-scope" },
   },
   reason = function()
-    return ("CS role structure scores %.1f with a target of %.1f, and unclear ownership shows up at renewal time.")
+    return ("CS role structure scores %.3g with a target of %.3g, and unclear ownership shows up at renewal time.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -128,7 +128,7 @@ rule {
     requires = { "coverage-tiers" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, a gap of %.1f, so workload is not yet planned.")
+    return ("CS role structure scores %.3g against a target of %.3g, a gap of %.3g, so workload is not yet planned.")
       :format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -160,7 +160,7 @@ rule {
     requires = { "monthly-retention-reporting", "post-sale-raci" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against a target of %.1f, so what CSMs are paid for does not yet match "
+    return ("CS role structure scores %.3g against a target of %.3g, so what CSMs are paid for does not yet match "
       .. "their purpose."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -192,7 +192,7 @@ rule {
     requires = { "post-sale-raci" },
   },
   reason = function()
-    return ("CS role structure scores %.1f with a target of %.1f, and expansion stalls when nobody clearly owns it.")
+    return ("CS role structure scores %.3g with a target of %.3g, and expansion stalls when nobody clearly owns it.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -224,7 +224,7 @@ rule {
     requires = { "annual-cs-plan" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where an executive owns "
+    return ("CS role structure scores %.3g against an optimizing target of %.3g, a level where an executive owns "
       .. "post-sale results."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -256,7 +256,7 @@ rule {
     requires = { "capacity-coverage-model", "calibrated-health-score" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where capacity follows "
+    return ("CS role structure scores %.3g against an optimizing target of %.3g, a level where capacity follows "
       .. "need rather than contract size."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -288,7 +288,7 @@ rule {
     requires = { "cs-program-experiments" },
   },
   reason = function()
-    return ("CS role structure scores %.1f against an optimizing target of %.1f, a level where coverage design is "
+    return ("CS role structure scores %.3g against an optimizing target of %.3g, a level where coverage design is "
       .. "proven with outcome data."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

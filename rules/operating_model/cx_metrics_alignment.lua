@@ -23,7 +23,7 @@ rule {
     requires = { "metric-dictionary" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, so retention is not yet a regular, trusted "
+    return ("CX metrics alignment scores %.3g against a target of %.3g, so retention is not yet a regular, trusted "
       .. "number."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -55,7 +55,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, and there is no regular sentiment baseline to "
+    return ("CX metrics alignment scores %.3g against a target of %.3g, and there is no regular sentiment baseline to "
       .. "link to revenue."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -87,7 +87,7 @@ rule {
     requires = { "renewal-lead-time-calendar" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f with a target of %.1f, so renewal revenue is not yet forecast by CS.")
+    return ("CX metrics alignment scores %.3g with a target of %.3g, so renewal revenue is not yet forecast by CS.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -119,7 +119,7 @@ rule {
     requires = { "touchpoint-surveys", "customer-360" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, a gap of %.1f, so CX measures are not yet tied "
+    return ("CX metrics alignment scores %.3g against a target of %.3g, a gap of %.3g, so CX measures are not yet tied "
       .. "to revenue."):format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -151,7 +151,7 @@ rule {
     requires = { "renewal-forecast-ownership", "health-score-v1" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against a target of %.1f, and a forecast that is not checked does not "
+    return ("CX metrics alignment scores %.3g against a target of %.3g, and a forecast that is not checked does not "
       .. "improve."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -183,7 +183,7 @@ rule {
     requires = { "commercial-ownership-model" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f with a target of %.1f, so CS's contribution to growth is not counted.")
+    return ("CX metrics alignment scores %.3g with a target of %.3g, so CS's contribution to growth is not counted.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -215,7 +215,7 @@ rule {
     requires = { "cx-revenue-linkage", "calibrated-health-score" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where validated "
+    return ("CX metrics alignment scores %.3g against an optimizing target of %.3g, a level where validated "
       .. "leading indicators drive the plan."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -247,7 +247,7 @@ rule {
     requires = { "cs-value-attribution" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where service levels "
+    return ("CX metrics alignment scores %.3g against an optimizing target of %.3g, a level where service levels "
       .. "follow unit economics per segment."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -279,7 +279,7 @@ rule {
     requires = { "cohort-value-comparison" },
   },
   reason = function()
-    return ("CX metrics alignment scores %.1f against an optimizing target of %.1f, a level where CX spending is "
+    return ("CX metrics alignment scores %.3g against an optimizing target of %.3g, a level where CX spending is "
       .. "approved on expected return."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

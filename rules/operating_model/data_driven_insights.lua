@@ -23,7 +23,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, so metrics are not yet defined the same way "
+    return ("Data-driven insights scores %.3g against a target of %.3g, so metrics are not yet defined the same way "
       .. "everywhere."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -56,7 +56,7 @@ rule {
     requires = {},
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, and churn cannot be acted on until its causes "
+    return ("Data-driven insights scores %.3g against a target of %.3g, and churn cannot be acted on until its causes "
       .. "are recorded consistently."):format(score(D), target(D))
   end,
   when = function() return needs(D, "adopting") end,
@@ -89,10 +89,10 @@ rule {
   },
   reason = function()
     if fact_is("usage_telemetry", false) then
-      return ("Data-driven insights scores %.1f against a target of %.1f, and product usage data is not available to CS.")
+      return ("Data-driven insights scores %.3g against a target of %.3g, and product usage data is not available to CS.")
         :format(score(D), target(D))
     end
-    return ("Data-driven insights scores %.1f against a target of %.1f, and usage data is not confirmed to reach CS.")
+    return ("Data-driven insights scores %.3g against a target of %.3g, and usage data is not confirmed to reach CS.")
       :format(score(D), target(D))
   end,
   -- Calibrated health scores and digital programs need usage data, so an explicit "no telemetry" keeps this proposed
@@ -132,7 +132,7 @@ rule {
     requires = { "metric-dictionary", "cs-system-of-record" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, a gap of %.1f, and insight needs joined data.")
+    return ("Data-driven insights scores %.3g against a target of %.3g, a gap of %.3g, and insight needs joined data.")
       :format(score(D), target(D), gap(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -164,7 +164,7 @@ rule {
     requires = { "health-score-v1", "customer-360" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, so the health score is not yet trusted for "
+    return ("Data-driven insights scores %.3g against a target of %.3g, so the health score is not yet trusted for "
       .. "decisions."):format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -203,7 +203,7 @@ rule {
     requires = { "churn-reason-taxonomy", "metric-dictionary" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against a target of %.1f, so the drivers behind retention stay hidden.")
+    return ("Data-driven insights scores %.3g against a target of %.3g, so the drivers behind retention stay hidden.")
       :format(score(D), target(D))
   end,
   when = function() return needs(D, "performing") end,
@@ -235,7 +235,7 @@ rule {
     requires = { "customer-360" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where models and "
+    return ("Data-driven insights scores %.3g against an optimizing target of %.3g, a level where models and "
       .. "reports rest on owned, checked data."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -267,7 +267,7 @@ rule {
     requires = { "customer-360", "dedicated-cs-ops" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where CS programs "
+    return ("Data-driven insights scores %.3g against an optimizing target of %.3g, a level where CS programs "
       .. "prove their effect against holdout groups."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,
@@ -299,7 +299,7 @@ rule {
     requires = { "customer-360" },
   },
   reason = function()
-    return ("Data-driven insights scores %.1f against an optimizing target of %.1f, a level where customer data "
+    return ("Data-driven insights scores %.3g against an optimizing target of %.3g, a level where customer data "
       .. "also creates value for customers."):format(score(D), target(D))
   end,
   when = function() return needs(D, "optimizing") end,

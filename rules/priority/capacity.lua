@@ -39,7 +39,7 @@ adjust {
   end,
   factor = 1.3,
   reason = function()
-    return ("Each CSM covers $%.1fM of ARR on average, above the $%.1fM ceiling.")
+    return ("Each CSM covers $%.3gM of ARR on average, above the $%.3gM ceiling.")
       :format(fact("arr_usd") / fact("csm_headcount") / 1e6, param("arr_per_csm_ceiling") / 1e6)
   end,
   examples = {

@@ -8,7 +8,7 @@ adjust {
   when = function() return below("economic_model.value_measurement", "performing") end,
   factor = 0.5,
   reason = function()
-    return ("Value measurement scores %.1f, below the performing threshold of 2.0, so customers cannot yet be shown "
+    return ("Value measurement scores %.3g, below the performing threshold of 2.0, so customers cannot yet be shown "
       .. "the evidence a paid plan needs."):format(score("economic_model.value_measurement"))
   end,
   examples = {

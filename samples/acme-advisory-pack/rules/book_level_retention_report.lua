@@ -27,7 +27,7 @@ rule {
     requires = { "monthly-retention-reporting" },
   },
   reason = function()
-    local text = ("%s scores %.1f against a target of %.1f"):format(name(D), score(D), target(D))
+    local text = ("%s scores %.3g against a target of %.3g"):format(name(D), score(D), target(D))
     local csms = fact("csm_headcount")
     if has_fact("arr_usd") and csms ~= nil and csms > 0 then
       text = text .. (", and each of the %d CSM books carries about %s of ARR that no report accounts for")

@@ -36,7 +36,7 @@ rule {
   },
   reason = function()
     local nrr, goal = fact("nrr"), nrr_target()
-    local text = ("Net revenue retention is %s against Acme's target of %s, a shortfall of %.1f percentage points")
+    local text = ("Net revenue retention is %s against Acme's target of %s, a shortfall of %.3g percentage points")
       :format(percent(nrr), percent(goal), (goal - nrr) * 100)
     if has_fact("arr_usd") then
       text = text .. (", or about %s of expansion a year on %s of ARR")

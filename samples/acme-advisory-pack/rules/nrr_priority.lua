@@ -26,7 +26,7 @@ adjust {
     return 1.2
   end,
   reason = function()
-    return ("Net revenue retention is %s, %.1f percentage points below Acme's target of %s, so expansion work comes earlier.")
+    return ("Net revenue retention is %s, %.3g percentage points below Acme's target of %s, so expansion work comes earlier.")
       :format(percent(fact("nrr")), nrr_shortfall() * 100, percent(nrr_target()))
   end,
   examples = {
