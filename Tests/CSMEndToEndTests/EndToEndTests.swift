@@ -27,6 +27,12 @@ final class EndToEndTests: CSMProcessTestCase {
         }
     }
 
+    func testGoldenMarkdown() throws {
+        for sample in try Self.sampleNames() {
+            try checkGolden("\(sample).md", arguments: ["run", "samples/\(sample).json", "--format", "markdown"])
+        }
+    }
+
     func testGoldenExplain() throws {
         try checkGolden("\(Self.explainSample).explain.txt",
                         arguments: ["run", "samples/\(Self.explainSample).json", "--explain", "--top", "3"])
