@@ -11,6 +11,8 @@ public enum CSMCommandLine {
         (RunCommand.spec, RunCommand.execute),
         (ExplainCommand.spec, ExplainCommand.execute),
         (WhyNotCommand.spec, WhyNotCommand.execute),
+        (ModelCommand.spec, ModelCommand.execute),
+        (InitCommand.spec, InitCommand.execute),
         (RulesListCommand.spec, RulesListCommand.execute),
         (RulesCheckCommand.spec, RulesCheckCommand.execute),
         (RulesTestCommand.spec, RulesTestCommand.execute),

@@ -102,7 +102,7 @@ public struct JSONField: Sendable {
     /// A diagnostic located at this value.
     public func problem(_ message: String) -> Diagnostic {
         Diagnostic(file: file, line: node.position.line, column: node.position.column,
-                   subject: path.description, message: message)
+                   subject: path.components.isEmpty ? nil : path.description, message: message)
     }
 
     /// Describes the value for messages: `string "high"`, `number 4.5`, `object`.

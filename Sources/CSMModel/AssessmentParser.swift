@@ -197,7 +197,8 @@ public enum AssessmentParser {
             for (member, raw) in zip(object.members, object.object.members) {
                 guard let id = dimensionID(member.key, at: member.field, keyPosition: raw.keyPosition) else { continue }
                 guard let entry = member.field.object(problems) else { continue }
-                entry.rejectUnknownKeys(["score", "target", "evidence", "notes", "reason"], problems)
+                // "guidance" holds the level descriptors `csm init` writes for the assessor; csm ignores it.
+                entry.rejectUnknownKeys(["score", "target", "evidence", "notes", "reason", "guidance"], problems)
                 var input = DimensionInput()
                 input.score = entry.value("score").flatMap { ScoreReader.score($0, problems: problems) }
                 input.target = entry.value("target").flatMap { ScoreReader.score($0, problems: problems, what: "a target") }

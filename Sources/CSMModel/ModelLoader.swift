@@ -5,9 +5,12 @@ import CSMSystem
 public enum ModelLoader {
     public static let schemaID = "csm.model/v1"
 
-    /// The built-in model, parsed once per process.
+    /// The built-in model's JSON text, as embedded in the binary.
+    public static var builtinSource: String { EmbeddedModel.files[0].contents }
+
+    /// The built-in model.
     public static func builtin() throws(CSMError) -> MaturityModel {
-        let bytes = Array(EmbeddedModel.files[0].contents.utf8)
+        let bytes = Array(builtinSource.utf8)
         return try load(bytes: bytes, origin: "builtin")
     }
 
