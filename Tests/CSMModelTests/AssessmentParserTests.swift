@@ -177,13 +177,13 @@ final class AssessmentParserTests: XCTestCase {
 
     func testDocumentErrors() throws {
         try check([
-            InvalidCase("top level is an array", "[]", subject: "(document)", .lineColumn(1, 1),
+            InvalidCase("top level is an array", "[]", subject: nil, .lineColumn(1, 1),
                         ["expected an object, got an array"]),
-            InvalidCase("top level is a string", #""csm""#, subject: "(document)", .lineColumn(1, 1),
+            InvalidCase("top level is a string", #""csm""#, subject: nil, .lineColumn(1, 1),
                         [#"expected an object, got string "csm""#]),
-            InvalidCase("top level is null", "null", subject: "(document)", .lineColumn(1, 1),
+            InvalidCase("top level is null", "null", subject: nil, .lineColumn(1, 1),
                         ["expected an object, got null"]),
-            InvalidCase("schema missing", Self.document(removing: ["schema"]), subject: "(document)", .lineColumn(1, 1),
+            InvalidCase("schema missing", Self.document(removing: ["schema"]), subject: nil, .lineColumn(1, 1),
                         ["missing required key 'schema'"]),
             InvalidCase("schema unsupported", Self.document(["schema": #""csm.assessment/v2""#]), subject: "schema",
                         .at(#""csm.assessment/v2""#), ["unsupported schema 'csm.assessment/v2'", "expected 'csm.assessment/v1'"]),
@@ -191,7 +191,7 @@ final class AssessmentParserTests: XCTestCase {
                         ["expected a string, got number 1"]),
             InvalidCase("schema null", Self.document(["schema": "null"]), subject: "schema", .lineColumn(2, 13),
                         ["must not be null"]),
-            InvalidCase("organization missing", Self.document(removing: ["organization"]), subject: "(document)",
+            InvalidCase("organization missing", Self.document(removing: ["organization"]), subject: nil,
                         .lineColumn(1, 1), ["missing required key 'organization'"]),
             InvalidCase("organization not an object", Self.document(["organization": #""Acme""#]), subject: "organization",
                         .lineColumn(3, 19), [#"expected an object, got string "Acme""#]),
@@ -220,7 +220,7 @@ final class AssessmentParserTests: XCTestCase {
                         .at(#""15/10/2026""#), ["invalid date '15/10/2026'", "YYYY-MM-DD"]),
             InvalidCase("date as number", Self.document(["assessed_on": "20261015"]), subject: "assessed_on",
                         .at("20261015"), ["expected a string, got number 20261015"]),
-            InvalidCase("date missing", Self.document(removing: ["assessed_on"]), subject: "(document)", .lineColumn(1, 1),
+            InvalidCase("date missing", Self.document(removing: ["assessed_on"]), subject: nil, .lineColumn(1, 1),
                         ["missing required key 'assessed_on'"]),
             InvalidCase("file target out of range", Self.document(adding: [("target", "4.5")]), subject: "target",
                         .at("4.5"), ["4.5 is out of range", "a target runs from 0 to 3"]),
@@ -381,15 +381,15 @@ final class AssessmentParserTests: XCTestCase {
         let fragments = ["no dimension has a score"]
 
         try check([
-            InvalidCase("empty dimensions", Self.dimensions("{}"), subject: "(document)", .lineColumn(1, 1), fragments),
-            InvalidCase("no dimensions key", Self.document(removing: ["dimensions"]), subject: "(document)",
+            InvalidCase("empty dimensions", Self.dimensions("{}"), subject: nil, .lineColumn(1, 1), fragments),
+            InvalidCase("no dimensions key", Self.document(removing: ["dimensions"]), subject: nil,
                         .lineColumn(1, 1), fragments),
-            InvalidCase("only null scores", Self.dimensions(unscored), subject: "(document)", .lineColumn(1, 1), fragments),
+            InvalidCase("only null scores", Self.dimensions(unscored), subject: nil, .lineColumn(1, 1), fragments),
             InvalidCase("respondents all unknown", Self.document(["dimensions": "{}"], adding: [("respondents", unknownOnly)]),
-                        subject: "(document)", .lineColumn(1, 1), fragments),
+                        subject: nil, .lineColumn(1, 1), fragments),
             InvalidCase("respondents without scores",
                         Self.document(["dimensions": "{}"], adding: [("respondents", #"[{"id": "cfo", "role": "CFO", "scores": {}}]"#)]),
-                        subject: "(document)", .lineColumn(1, 1), fragments),
+                        subject: nil, .lineColumn(1, 1), fragments),
         ])
     }
 
