@@ -39,14 +39,15 @@ let package = Package(
         .target(name: "CSMBuiltinPack", plugins: ["EmbedResources"]),
         .target(name: "CSMPlanning", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel", "CSMSystem"]),
         .target(name: "CSMRun", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
-        .target(name: "CSMRender", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMDiff", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMRender", dependencies: ["CSMRun", "CSMDiff", "CSMJSON", "CSMSystem"]),
         .target(
             name: "CSMRuleTools",
             dependencies: ["CSMRun", "CSMRules", "CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"],
             exclude: ["LuaDefinitions"],
             plugins: ["EmbedResources"]
         ),
-        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMRuleTools", "CSMRules", "CSMModel", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMDiff", "CSMRuleTools", "CSMLua", "CSMRules", "CSMPlanning", "CSMModel", "CSMJSON", "CSMSystem"]),
         .executableTarget(name: "csm", dependencies: ["CSMCLI"]),
 
         // Build tool that turns data files (model, Lua prelude, built-in rule pack) into Swift sources.
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON", "CSMPlanning", "CSMSystem"]),
+        .testTarget(name: "CSMDiffTests", dependencies: ["CSMDiff", "CSMRun", "CSMJSON"]),
         .testTarget(name: "CSMRuleToolsTests", dependencies: ["CSMRuleTools", "CSMRun", "CSMRules"]),
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),
     ]

@@ -9,6 +9,7 @@ import CSMSystem
 public enum CSMCommandLine {
     static let commands: [(spec: CommandSpec, execute: @Sendable (ParsedArguments) throws(CSMError) -> Int32)] = [
         (RunCommand.spec, RunCommand.execute),
+        (DiffCommand.spec, DiffCommand.execute),
         (ExplainCommand.spec, ExplainCommand.execute),
         (WhyNotCommand.spec, WhyNotCommand.execute),
         (ModelCommand.spec, ModelCommand.execute),

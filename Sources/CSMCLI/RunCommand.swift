@@ -1,3 +1,5 @@
+import CSMDiff
+import CSMJSON
 import CSMPlanning
 import CSMRender
 import CSMRules
@@ -22,6 +24,7 @@ enum RunCommand {
             .option("--set", "PACK.PARAM=VALUE", "Set a rule pack parameter for this run, for example core.grr_floor=0.9; repeatable.", repeatable: true),
             .flag("--keep-going", "Finish the run when rules fail and list the failed rules; the exit status is still 3."),
             .option("--top", "N", "Text format: show the top N initiatives (default 10; 0 shows all)."),
+            .option("--previous", "RUN.json", "Compare with an earlier run record and show trends (deltas, new and resolved initiatives) in every format."),
             .option("--capacity", "N", "Roadmap: initiatives each phase can hold (default 5; 0 means no limit)."),
             .option("--phases", "LIST", "Roadmap phases as NAME:END_MONTH pairs (default Now:3,Next:6,Later:12)."),
             ColorChoice.option,
@@ -55,18 +58,27 @@ enum RunCommand {
             limits: try LimitOptions.limits(arguments),
             roadmap: try RoadmapOptions.policy(arguments)
         )
-        try output.check(against: inputFiles(options))
+        try output.check(against: inputFiles(options) + (arguments.value("--previous").map { [$0] } ?? []))
         let style = try ColorChoice.style(arguments, output: output)
+        let previous = try arguments.value("--previous").map(RunSnapshot.read(path:))
 
         let record = try Runner.run(options)
+        var comparison: RunDiff?
+        if let previous {
+            comparison = try RunDiff.compare(previous, try RunSnapshot(record: record, label: assessmentPath))
+        }
         let text: String
         switch format {
         case "json":
-            text = record.jsonText
+            var json = record.json
+            if let comparison, case let .object(fields) = json {
+                json = .object(fields + [("previous", DiffRenderer().json(comparison))])
+            }
+            text = JSONWriter.write(json)
         case "markdown":
-            text = MarkdownRenderer().render(record)
+            text = MarkdownRenderer(comparison: comparison).render(record)
         default:
-            text = TextRenderer(style: style, top: top == 0 ? nil : top, explain: options.explain).render(record)
+            text = TextRenderer(style: style, top: top == 0 ? nil : top, explain: options.explain, comparison: comparison).render(record)
         }
         try output.write(text)
         if !record.failures.isEmpty {

@@ -1,3 +1,4 @@
+import CSMDiff
 import CSMEvaluator
 import CSMModel
 import CSMPlanning
@@ -12,7 +13,12 @@ import CSMSystem
 /// `MarkdownText`, so pipes, newlines, HTML and Markdown syntax in it cannot
 /// change the document's structure.
 public struct MarkdownRenderer {
-    public init() {}
+    /// The comparison with an earlier run (`--previous`), shown as trends.
+    public var comparison: RunDiff?
+
+    public init(comparison: RunDiff? = nil) {
+        self.comparison = comparison
+    }
 
     public func render(_ record: RunRecord) -> String {
         var out: [String] = []
@@ -58,6 +64,15 @@ public struct MarkdownRenderer {
         if let score = overall.score, let level = overall.level, let target = overall.target, let targetLevel = overall.targetLevel {
             lines.append("Overall maturity is **\(level.id)** with a score of **\(Formatting.fixed(score, 2))** out of 3, against a target of \(Formatting.fixed(target, 2)) (\(targetLevel.id)); \(overall.assessedCount) of \(overall.dimensionCount) dimensions were assessed.")
         }
+        if let comparison, let previous = comparison.overall.old?.score {
+            lines.append("")
+            var sentence = "Since the assessment of \(Text.inline(comparison.old.assessedOn)), the overall score moved from \(Formatting.fixed(previous, 2)) to \(Formatting.fixed(comparison.overall.new?.score ?? previous, 2))"
+            if let progress = comparison.overall.progressTowardTarget, progress > 0 {
+                sentence += ", closing \(Formatting.percent(progress)) of the gap to target"
+            }
+            sentence += "; \(comparison.resolved.count) initiatives are no longer needed and \(comparison.added.count) are new."
+            lines.append(sentence)
+        }
         let scored = evaluation.competencies.filter { $0.score != nil }
         if let strongest = scored.max(by: { $0.score! < $1.score! }), let weakest = scored.min(by: { $0.score! < $1.score! }),
            strongest.id != weakest.id {
@@ -91,8 +106,10 @@ public struct MarkdownRenderer {
             lines.append("No dimension of this competency was assessed.")
         }
         lines.append("")
-        lines.append("| Dimension | Score | Level | Target | Gap | Respondents | Evidence |")
-        lines.append("| --- | ---: | --- | ---: | ---: | --- | --- |")
+        let trendHeader = comparison == nil ? "" : " Change |"
+        let trendRule = comparison == nil ? "" : " ---: |"
+        lines.append("| Dimension | Score |\(trendHeader) Level | Target | Gap | Respondents | Evidence |")
+        lines.append("| --- | ---: |\(trendRule) --- | ---: | ---: | --- | --- |")
         for dimension in record.evaluation.dimensions where dimension.competencyID == competency.id {
             let score = dimension.score.map { Formatting.fixed($0, 2) } ?? "not assessed"
             let level = dimension.level?.id ?? "–"
@@ -104,7 +121,12 @@ public struct MarkdownRenderer {
             }
             var evidence = dimension.evidence.map(Text.cell) ?? ""
             if dimension.score == nil, let reason = dimension.reason { evidence = Text.cell("Not assessed: " + reason) }
-            lines.append("| \(Text.cell(dimension.label)) | \(score) | \(level) | \(Formatting.fixed(dimension.target, 2)) | \(gap) | \(respondents) | \(evidence) |")
+            var trend = ""
+            if let comparison {
+                let change = comparison.dimensions.first { $0.id == dimension.id }
+                trend = " \(change?.delta.map { ($0 > 0 ? "▲ +" : $0 < 0 ? "▼ " : "") + Formatting.fixed($0, 2) } ?? "–") |"
+            }
+            lines.append("| \(Text.cell(dimension.label)) | \(score) |\(trend) \(level) | \(Formatting.fixed(dimension.target, 2)) | \(gap) | \(respondents) | \(evidence) |")
         }
         lines.append("")
         return lines
@@ -118,12 +140,26 @@ public struct MarkdownRenderer {
         guard !initiatives.isEmpty else {
             return lines + ["No rule proposed an initiative.", ""]
         }
-        lines.append("| # | Initiative | Dimensions | Toward | Effort | Impact | Phase | Priority |")
-        lines.append("| ---: | --- | --- | --- | --- | --- | --- | ---: |")
+        let trendHeader = comparison == nil ? "" : " Trend |"
+        let trendRule = comparison == nil ? "" : " --- |"
+        lines.append("| # | Initiative | Dimensions | Toward | Effort | Impact | Phase | Priority |\(trendHeader)")
+        lines.append("| ---: | --- | --- | --- | --- | --- | --- | ---: |\(trendRule)")
         for initiative in initiatives {
-            lines.append("| \(initiative.rank) | \(Text.cell(initiative.title)) | \(dimensionLabels(initiative, record)) | \(initiative.toward.id) | \(initiative.effort.rawValue) | \(initiative.impact.rawValue) | \(phase(initiative, record)) | \(Formatting.fixed(initiative.priority, 2)) |")
+            var trend = ""
+            if let comparison {
+                if let old = comparison.old.initiative(initiative.id) {
+                    trend = old.rank == initiative.rank ? " = |" : old.rank > initiative.rank ? " ↑ from #\(old.rank) |" : " ↓ from #\(old.rank) |"
+                } else {
+                    trend = " new |"
+                }
+            }
+            lines.append("| \(initiative.rank) | \(Text.cell(initiative.title)) | \(dimensionLabels(initiative, record)) | \(initiative.toward.id) | \(initiative.effort.rawValue) | \(initiative.impact.rawValue) | \(phase(initiative, record)) | \(Formatting.fixed(initiative.priority, 2)) |\(trend)")
         }
         lines.append("")
+        if let comparison, !comparison.resolved.isEmpty {
+            lines.append("No longer recommended since \(Text.inline(comparison.old.assessedOn)): " + comparison.resolved.map { Text.inline($0.title) }.joined(separator: "; ") + ".")
+            lines.append("")
+        }
         for initiative in initiatives {
             lines.append("### \(initiative.rank). \(Text.heading(initiative.title))")
             lines.append("")

@@ -1,3 +1,4 @@
+import CSMDiff
 import CSMEvaluator
 import CSMModel
 import CSMPlanning
@@ -13,11 +14,14 @@ public struct TextRenderer {
     public var top: Int?
     /// Show the priority arithmetic and the rules' reads (`--explain`).
     public var explain: Bool
+    /// The comparison with an earlier run (`--previous`), shown as trends.
+    public var comparison: RunDiff?
 
-    public init(style: Style = Style(enabled: false), top: Int? = 10, explain: Bool = false) {
+    public init(style: Style = Style(enabled: false), top: Int? = 10, explain: Bool = false, comparison: RunDiff? = nil) {
         self.style = style
         self.top = top
         self.explain = explain
+        self.comparison = comparison
     }
 
     static let nameWidth = 28
@@ -31,13 +35,17 @@ public struct TextRenderer {
         if let segment = organization.segment { heading += " (\(segment.rawValue))" }
         heading += " · assessed \(record.assessment.assessedOn)"
         lines.append(style.bold(heading))
-        lines.append(scoreLine(label: "Overall", aggregate: evaluation.overall, indent: 0, bold: true))
+        if let comparison {
+            lines.append(style.dim("Compared with \(comparison.old.label) (assessed \(comparison.old.assessedOn)): \(comparison.added.count) new, \(comparison.resolved.count) resolved initiatives; \(comparison.inputSummary)"))
+        }
+        lines.append(scoreLine(label: "Overall", aggregate: evaluation.overall, indent: 0, bold: true) + trend(comparison?.overall))
         lines.append("")
 
         for competency in evaluation.competencies {
-            lines.append(scoreLine(label: competency.name, aggregate: competency.aggregate, indent: 0, bold: true))
+            lines.append(scoreLine(label: competency.name, aggregate: competency.aggregate, indent: 0, bold: true)
+                         + trend(comparison?.competencies.first { $0.id == competency.id }))
             for dimension in evaluation.dimensions where dimension.competencyID == competency.id {
-                lines.append(dimensionLine(dimension))
+                lines.append(dimensionLine(dimension) + trend(comparison?.dimensions.first { $0.id == dimension.id }))
             }
         }
         lines.append("")
@@ -108,6 +116,23 @@ public struct TextRenderer {
         return text
     }
 
+    /// " ▲0.50" or " ▼0.25" against the earlier run, with a level crossing when there is one.
+    func trend(_ change: RunDiff.ScoreChange?) -> String {
+        guard let change, let delta = change.delta, delta != 0 else { return "" }
+        var text = (delta > 0 ? " ▲" : " ▼") + Formatting.fixed(abs(delta), 2)
+        if change.levelCrossing != 0 { text += " (was \(change.old?.level ?? "–"))" }
+        return delta > 0 ? style.green(text) : style.red(text)
+    }
+
+    /// "new", "↑3" or "↓2" against the earlier run.
+    func movement(_ initiative: Initiative) -> String {
+        guard let comparison else { return "" }
+        guard let old = comparison.old.initiative(initiative.id) else { return " " + style.green("new") }
+        if old.rank > initiative.rank { return " " + style.green("↑\(old.rank - initiative.rank)") }
+        if old.rank < initiative.rank { return " " + style.red("↓\(initiative.rank - old.rank)") }
+        return ""
+    }
+
     // MARK: - Initiatives
 
     private func initiativeLines(_ record: RunRecord) -> [String] {
@@ -123,9 +148,10 @@ public struct TextRenderer {
         for initiative in initiatives.prefix(shown) {
             let rank = Formatting.padLeft(String(initiative.rank), 3)
             let heading = Formatting.padRight(Formatting.truncate(initiative.title, 62), 62)
-            lines.append("\(rank)  \(style.bold(heading))  \(Formatting.padLeft(Formatting.fixed(initiative.priority, 2), 7))")
+            lines.append("\(rank)  \(style.bold(heading))  \(Formatting.padLeft(Formatting.fixed(initiative.priority, 2), 7))\(movement(initiative))")
             let dimensionNames = initiative.dimensions.compactMap { record.model.dimension($0)?.label }
-            lines.append("     " + style.dim("\(dimensionNames.joined(separator: ", ")) · toward \(initiative.toward.id) · \(initiative.effort.rawValue) effort · \(initiative.impact.rawValue) impact"))
+            let phase = record.roadmap.phase(of: initiative.id) ?? "backlog"
+            lines.append("     " + style.dim("\(dimensionNames.joined(separator: ", ")) · toward \(initiative.toward.id) · \(initiative.effort.rawValue) effort · \(initiative.impact.rawValue) impact · \(phase)"))
             if let reason = initiative.reasons.first {
                 for line in Formatting.wrap(reason.text, width: 72) { lines.append("     " + line) }
             }
@@ -134,6 +160,11 @@ public struct TextRenderer {
         if shown < initiatives.count {
             lines.append(style.dim("  … \(initiatives.count - shown) more; use --top 0 to list all, or --format json"))
         }
+        if let comparison, !comparison.resolved.isEmpty {
+            lines.append(style.dim("  No longer recommended since \(comparison.old.assessedOn): ") + comparison.resolved.map(\.title).joined(separator: "; "))
+        }
+        let phases = record.roadmap.phases.map { "\($0.definition.name) \($0.initiativeIDs.count)" }.joined(separator: ", ")
+        lines.append(style.dim("  Roadmap: \(phases), backlog \(record.roadmap.backlog.count)"))
         return lines
     }
 
