@@ -4,16 +4,25 @@ import CSMSystem
 struct OutputTarget {
     let path: String?
 
-    /// Checks that the output would not overwrite one of the inputs.
-    func check(against inputs: [String]) throws(CSMError) {
+    /// Checks that the output would not overwrite one of the inputs, nor land
+    /// inside a rule pack folder, where the next run would read it as part of the pack.
+    func check(against inputs: [String], folders: [String] = []) throws(CSMError) {
         guard let path else { return }
         if path == "-" { return }
+
         if FileSystem.kind(of: path) == .directory {
             throw .usage("--output \(path) is a directory; give a file path")
         }
         for input in inputs where input != "-" {
             if FileSystem.isSameFile(path, input) || normalized(path) == normalized(input) {
                 throw .usage("--output \(path) is also an input (\(input)); choose another output path so the input is not overwritten")
+            }
+        }
+        let target = normalized(path)
+        for folder in folders where FileSystem.kind(of: folder) == .directory {
+            let root = FileSystem.canonicalPath(folder) ?? folder
+            if target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw .usage("--output \(path) is inside the rule pack \(folder); write reports outside rule pack folders")
             }
         }
         let folder = FileSystem.directoryName(of: path)

@@ -58,7 +58,7 @@ enum RunCommand {
             limits: try LimitOptions.limits(arguments),
             roadmap: try RoadmapOptions.policy(arguments)
         )
-        try output.check(against: inputFiles(options) + (arguments.value("--previous").map { [$0] } ?? []))
+        try output.check(against: inputFiles(options) + (arguments.value("--previous").map { [$0] } ?? []), folders: options.rulePaths)
         let style = try ColorChoice.style(arguments, output: output)
         let previous = try arguments.value("--previous").map(RunSnapshot.read(path:))
 

@@ -54,6 +54,9 @@ public struct LuaError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// For `.stuck`: the rule index the driver announced (negative while a rule file loads).
     public var ruleIndex: Int = 0
+    /// For `.stuck`: the last rule file and line the limit hook saw, when known.
+    public var file: String?
+    public var line: Int?
 
     public var description: String {
         switch kind {
@@ -147,8 +150,15 @@ public final class LuaVM {
         }, shouldAbandon: { csm_vm_overdue_seconds(handle) > LuaLimits.stuckGraceSeconds })
         guard finished else {
             isAbandoned = true
-            throw LuaError(kind: .stuck, message: "a rule ran past its time limit inside a library call and could not be stopped",
-                           ruleIndex: Int(csm_vm_current_rule(handle)))
+            var error = LuaError(kind: .stuck, message: "a rule ran past its time limit inside a library call and could not be stopped",
+                                 ruleIndex: Int(csm_vm_current_rule(handle)))
+            var file = [CChar](repeating: 0, count: 256)
+            var line: Int32 = 0
+            if csm_vm_last_location(handle, &file, file.count, &line) != 0 {
+                error.file = String(decoding: file.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                error.line = Int(line)
+            }
+            throw error
         }
         let status = exchange.status
         guard status == Int32(CSM_OK.rawValue) else {

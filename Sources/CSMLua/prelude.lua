@@ -178,7 +178,7 @@ string.format = function(pattern, ...)
     end
   end
   local ok, result = pcall(real_format, pattern, table.unpack(arguments, 1, count))
-  if not ok then error((tostring(result):gsub("'real_format'", "'format'")), 2) end
+  if not ok then error((tostring(result):gsub("'real_format'", "'format'"):gsub("to '%?'", "to 'format'")), 2) end
   return result
 end
 
@@ -196,9 +196,17 @@ local sandbox = {
   os = readonly("os", sandbox_os),
 }
 
+-- Calls a base function for a sandbox wrapper and raises its error at the rule's
+-- line. Callers must not tail-call it, so the rule stays 3 levels up.
+local function call_for_rule(fn, ...)
+  local results = table.pack(pcall(fn, ...))
+  if not results[1] then error(results[2], 3) end
+  return table.unpack(results, 2, results.n)
+end
+
 function sandbox.rawset(t, key, value)
   if protected[t] then error("cannot modify a read-only table", 2) end
-  return rawset(t, key, value)
+  return (call_for_rule(rawset, t, key, value))
 end
 
 function sandbox.setmetatable(t, metatable)
@@ -206,13 +214,16 @@ function sandbox.setmetatable(t, metatable)
   if type(metatable) == "table" and rawget(metatable, "__gc") ~= nil then
     error("__gc metamethods are not allowed in rules", 2)
   end
-  return setmetatable(t, metatable)
+  return (call_for_rule(setmetatable, t, metatable))
 end
 
 -- A message handler runs with hooks off when the error comes from the limit
 -- hook, so a looping handler could never be stopped: skip it once a limit is reached.
 function sandbox.xpcall(f, handler, ...)
-  if type(handler) ~= "function" then return xpcall(f, handler, ...) end
+  if type(handler) ~= "function" then
+    local results = table.pack(call_for_rule(xpcall, f, handler, ...))
+    return table.unpack(results, 1, results.n)
+  end
   return xpcall(f, function(message)
     if host.limit_reached() then return message end
     return handler(message)
@@ -222,7 +233,8 @@ end
 function sandbox.collectgarbage(option, ...)
   option = option or "collect"
   if option == "count" or option == "collect" or option == "step" or option == "isrunning" then
-    return collectgarbage(option, ...)
+    local results = table.pack(call_for_rule(collectgarbage, option, ...))
+    return table.unpack(results, 1, results.n)
   end
   error(format("collectgarbage('%s') is not available to rules", tostring(option)), 2)
 end
@@ -241,7 +253,7 @@ local new_environment
 
 function sandbox.load(chunk, name, mode, env)
   if type(chunk) ~= "string" then
-    error("load accepts source text only, not a function", 2)
+    error(format("load accepts a string of Lua source text, got %s", type(chunk)), 2)
   end
   if mode ~= nil and mode ~= "t" then
     return nil, "binary chunks are not allowed; load accepts text (mode \"t\") only"

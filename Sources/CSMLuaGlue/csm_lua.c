@@ -42,6 +42,13 @@ struct csm_vm {
     atomic_int current_rule;
     char error_file[256];
     int error_line;
+    int trip_located;      /* error_file and error_line say where a limit tripped; later errors keep them */
+    /* The last rule-file line the hook saw, for errors that carry no location (memory) and
+       for the watchdog (a call stuck in C). Written by the Lua thread under a sequence lock. */
+    atomic_uint last_sequence;
+    const void *last_source;
+    char last_file[256];
+    atomic_int last_line;
     int driver_ref;
 };
 
@@ -113,6 +120,9 @@ const char *csm_lua_release(void) {
  * Allocator with a cap
  * ------------------------------------------------------------------------- */
 
+static int record_location(csm_vm *vm, lua_State *L, int level);
+
+
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     csm_vm *vm = ud;
     size_t old_size = ptr ? osize : 0; /* when ptr is NULL, osize is a type tag */
@@ -123,6 +133,12 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old_size && vm->memory_in_use - old_size + nsize > vm->memory_ceiling) {
         vm->memory_refused = 1;
+#if LUA_VERSION_RELEASE_NUM <= 50404
+        /* Lua raises memory errors without calling the message handler, so note the line here.
+           Up to 5.4.4 a growing Lua stack is copied only after the new one is allocated, so the
+           call stack is consistent during any allocation; later releases move it first. */
+        if (vm->armed && !vm->trip_located) record_location(vm, vm->L, 0);
+#endif
         return NULL;
     }
     void *block = realloc(ptr, nsize);
@@ -143,6 +159,51 @@ static int panic_handler(lua_State *L) {
     fprintf(stderr, "csm: internal error: unprotected Lua error: %s\n", message);
     fflush(stderr);
     _exit(70);
+}
+
+
+/* ---------------------------------------------------------------------------
+ * Locations
+ * ------------------------------------------------------------------------- */
+
+/* Records the innermost rule-file frame from `level` up as the error location; returns whether it found one. */
+static int record_location(csm_vm *vm, lua_State *L, int level) {
+    lua_Debug ar;
+    for (; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar)) break;
+        if (ar.source && ar.source[0] == '@' && ar.currentline > 0) {
+            snprintf(vm->error_file, sizeof vm->error_file, "%s", ar.source + 1);
+            vm->error_line = ar.currentline;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+
+/* Notes the running function's line when it is rule code, for later reports. */
+static void note_last_location(csm_vm *vm, lua_State *L) {
+    lua_Debug ar;
+    if (!lua_getstack(L, 0, &ar) || !lua_getinfo(L, "Sl", &ar)) return;
+    if (!ar.source || ar.source[0] != '@' || ar.currentline <= 0) return;
+    if (ar.source != vm->last_source) {  /* copy the name only when the function changed */
+        atomic_fetch_add(&vm->last_sequence, 1);
+        snprintf(vm->last_file, sizeof vm->last_file, "%s", ar.source + 1);
+        vm->last_source = ar.source;
+        atomic_store(&vm->last_line, ar.currentline);
+        atomic_fetch_add(&vm->last_sequence, 1);
+    } else {
+        atomic_store(&vm->last_line, ar.currentline);
+    }
+}
+
+
+static void forget_last_location(csm_vm *vm) {
+    atomic_fetch_add(&vm->last_sequence, 1);
+    vm->last_file[0] = '\0';
+    vm->last_source = NULL;
+    atomic_store(&vm->last_line, 0);
+    atomic_fetch_add(&vm->last_sequence, 1);
 }
 
 
@@ -175,6 +236,7 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     if (!vm->armed) return;
     if (vm->trip == TRIP_NONE) {
         if (ar->event == LUA_HOOKCOUNT) {
+            note_last_location(vm, L);
             int count = lua_gethookcount(L);
             vm->instructions_left -= count;
             if (count != HOOK_INTERVAL) lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
@@ -185,6 +247,8 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
             else if (monotonic_seconds() > vm->deadline) vm->trip = TRIP_TIME;
         }
         if (vm->trip == TRIP_NONE) return;
+        /* The rule may catch this error; later re-raises happen wherever it goes on. */
+        vm->trip_located = record_location(vm, L, 0);
     } else if (ar->event == LUA_HOOKCALL && lua_getinfo(L, "f", ar)) {
         /* Let the message handler run so the error keeps its location. */
         int is_handler = lua_tocfunction(L, -1) == error_handler;
@@ -431,20 +495,14 @@ static void disarm(csm_vm *vm, lua_State *L) {
 }
 
 
-/* Message handler: records where in a rule file the error happened. */
+/*
+ * Message handler: records where in a rule file the error happened. It keeps the
+ * earlier location when a limit already tripped, and when no rule frame is on the
+ * stack (an error raised again while a to-be-closed variable closes).
+ */
 static int error_handler(lua_State *L) {
     csm_vm *vm = vm_of(L);
-    lua_Debug ar;
-    vm->error_file[0] = '\0';
-    vm->error_line = 0;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar)) break;
-        if (ar.source && ar.source[0] == '@' && ar.currentline > 0) {
-            snprintf(vm->error_file, sizeof vm->error_file, "%s", ar.source + 1);
-            vm->error_line = ar.currentline;
-            break;
-        }
-    }
+    if (!vm->trip_located) record_location(vm, L, 1);
     return 1;
 }
 
@@ -483,6 +541,8 @@ static int host_guarded_call(lua_State *L) {
     lua_insert(L, 1);
     vm->error_file[0] = '\0';
     vm->error_line = 0;
+    vm->trip_located = 0;
+    forget_last_location(vm);
 
     arm(vm, L);
     int status = lua_pcall(L, arguments, LUA_MULTRET, 1);
@@ -501,6 +561,11 @@ static int host_guarded_call(lua_State *L) {
     else if (trip == TRIP_INTERRUPT) kind = "interrupted";
     else if (status == LUA_ERRMEM) kind = "memory";  /* a refusal the rule caught and survived is not the cause */
     if (status == LUA_ERRMEM || refused) lua_gc(L, LUA_GCCOLLECT);
+    if (status == LUA_ERRMEM && vm->error_file[0] == '\0' && vm->last_file[0] != '\0') {
+        /* Lua reports memory errors without calling the message handler: use the last line the hook saw. */
+        snprintf(vm->error_file, sizeof vm->error_file, "%s", vm->last_file);
+        vm->error_line = atomic_load(&vm->last_line);
+    }
 
     int error_index = lua_gettop(L);
     lua_pushboolean(L, 0);
@@ -746,6 +811,8 @@ csm_vm *csm_vm_new(csm_vm_limits limits) {
     atomic_init(&vm->interrupt_requested, 0);
     atomic_init(&vm->armed_deadline_ns, 0);
     atomic_init(&vm->current_rule, 0);
+    atomic_init(&vm->last_sequence, 0);
+    atomic_init(&vm->last_line, 0);
     lua_State *L = lua_newstate(capped_alloc, vm);
     if (L == NULL) {
         free(vm);
@@ -793,6 +860,24 @@ double csm_vm_overdue_seconds(csm_vm *vm) {
 
 int csm_vm_current_rule(csm_vm *vm) {
     return atomic_load(&vm->current_rule);
+}
+
+
+int csm_vm_last_location(csm_vm *vm, char *file, size_t size, int *line) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned before = atomic_load(&vm->last_sequence);
+        if (before % 2 != 0) continue;  /* a write is in progress */
+        char copy[256];
+        memcpy(copy, vm->last_file, sizeof copy);
+        int seen = atomic_load(&vm->last_line);
+        if (atomic_load(&vm->last_sequence) != before) continue;
+        copy[sizeof copy - 1] = '\0';
+        if (copy[0] == '\0' || seen <= 0) return 0;
+        snprintf(file, size, "%s", copy);
+        *line = seen;
+        return 1;
+    }
+    return 0;
 }
 
 

@@ -140,7 +140,7 @@ public final class RuleEngine {
             answer = try vm.call("configure", configuration)
         } catch {
             if error.kind == .stuck {
-                report.failures.append(stuckFileFailure(error.ruleIndex, packs: packs, limits: limits))
+                report.failures.append(stuckFileFailure(error, packs: packs, limits: limits))
             } else {
                 report.problems.append(Diagnostic(message: "cannot load rule packs: \(error.description)"))
             }
@@ -173,8 +173,8 @@ public final class RuleEngine {
     }
 
     /// The failure of a rule file whose top-level code got stuck in C code while loading.
-    private static func stuckFileFailure(_ index: Int, packs: [LoadedPack], limits: LuaLimits) -> RuleFailure {
-        let code = -index
+    private static func stuckFileFailure(_ error: LuaError, packs: [LoadedPack], limits: LuaLimits) -> RuleFailure {
+        let code = -error.ruleIndex
         let packPosition = code / 100_000 - 1
         let filePosition = code % 100_000 - 1
         var file = "?"
@@ -184,7 +184,8 @@ public final class RuleEngine {
             let files = packs[packPosition].source.luaFiles
             if files.indices.contains(filePosition) { file = files[filePosition].displayPath }
         }
-        return RuleFailure(kind: .time, message: stuckMessage(limits), ruleID: nil, pack: pack, file: file, line: nil)
+        let line = error.file == file ? error.line : nil
+        return RuleFailure(kind: .time, message: stuckMessage(limits), ruleID: nil, pack: pack, file: file, line: line)
     }
 
     static func stuckMessage(_ limits: LuaLimits) -> String {
@@ -349,8 +350,10 @@ public final class RuleEngine {
                 for outcome in run.outcomes { outcomes[outcome.rule.engineIndex] = outcome }
                 pending = []
             } catch let stuck as StuckRule {
+                let located = stuck.file != nil && stuck.line != nil
                 let failure = RuleFailure(kind: .time, message: RuleEngine.stuckMessage(limits), ruleID: stuck.rule.id,
-                                          pack: stuck.rule.location.pack, file: stuck.rule.location.file, line: stuck.rule.location.line)
+                                          pack: stuck.rule.location.pack, file: located ? stuck.file! : stuck.rule.location.file,
+                                          line: located ? stuck.line : stuck.rule.location.line)
                 outcomes[stuck.rule.engineIndex] = RuleOutcome(rule: stuck.rule, status: .timeout, reason: nil, factor: nil,
                                                                 factorReason: nil, failure: failure, trace: [], log: [])
                 pending.removeAll { $0.engineIndex == stuck.rule.engineIndex }
@@ -372,6 +375,9 @@ public final class RuleEngine {
 
     private struct StuckRule: Error {
         let rule: RuleDefinition
+        /// The last rule line the hook saw before the call got stuck.
+        let file: String?
+        let line: Int?
     }
 
     /// Builds a fresh Lua state with the same packs after the previous one was abandoned.
@@ -405,7 +411,7 @@ public final class RuleEngine {
             if error.kind == .stuck {
                 abandonedStates += 1
                 let stuckRule = rules.first { $0.engineIndex == error.ruleIndex } ?? rules[0]
-                throw StuckRule(rule: stuckRule)
+                throw StuckRule(rule: stuckRule, file: error.file, line: error.line)
             }
             throw CSMError(error.kind == .memory ? .ruleFailure : .internal,
                            Diagnostic(message: "rule evaluation failed: \(error.description)"))

@@ -91,6 +91,13 @@ double csm_vm_overdue_seconds(csm_vm *vm);
 /* The rule index the driver last announced with host.set_current_rule, or 0. */
 int csm_vm_current_rule(csm_vm *vm);
 
+/*
+ * The last rule-file line the limit hook saw in the running (or last) guarded
+ * call: where a call stuck in C most likely started. Safe to call from another
+ * thread. Returns 0 when no rule line was seen.
+ */
+int csm_vm_last_location(csm_vm *vm, char *file, size_t size, int *line);
+
 /* Asks the running guarded call to stop; safe to call from another thread. */
 void csm_vm_interrupt(csm_vm *vm);
 
