@@ -8,7 +8,7 @@ import CSMSystem
 
 /// `csm run ASSESSMENT`: evaluate one assessment and recommend initiatives.
 enum RunCommand {
-    static let formats = ["text", "json", "markdown"]
+    static let formats = ["text", "json", "markdown", "html"]
 
     static let spec = CommandSpec(
         name: "run",
@@ -77,6 +77,8 @@ enum RunCommand {
             text = JSONWriter.write(json)
         case "markdown":
             text = MarkdownRenderer(comparison: comparison).render(record)
+        case "html":
+            text = HTMLRenderer().render(record)
         default:
             text = TextRenderer(style: style, top: top == 0 ? nil : top, explain: options.explain, comparison: comparison).render(record)
         }

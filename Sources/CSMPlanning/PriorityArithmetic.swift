@@ -2,9 +2,10 @@ import CSMSystem
 
 /// The priority arithmetic as readable steps, shared by every format.
 public enum PriorityArithmetic {
-    public static func steps(_ breakdown: PriorityBreakdown) -> [String] {
+    /// The steps; `dimensionName` replaces the dimension id (client reports use the dimension's label).
+    public static func steps(_ breakdown: PriorityBreakdown, dimensionName: String? = nil) -> [String] {
         var steps: [String] = []
-        let dimension = breakdown.dimensionID ?? "no assessed dimension"
+        let dimension = dimensionName ?? breakdown.dimensionID ?? "no assessed dimension"
         var gapLine = "gap \(Formatting.fixed(breakdown.gap, 2)) on \(dimension)"
         if breakdown.effectiveGap != breakdown.gap { gapLine += ", raised to the minimum \(Formatting.fixed(breakdown.effectiveGap, 2))" }
         steps.append(gapLine)

@@ -54,7 +54,7 @@ extension HTMLReport {
         </div>
         <div class="columns">
         <div><h4>Why</h4><ul class="reasons">\(initiative.reasons.map(reasonItem))</ul></div>
-        <div><h4>Priority arithmetic</h4><ol class="steps">\(PriorityArithmetic.steps(initiative.breakdown).map { "<li>\(HTML.linked($0))</li>" as HTML })</ol></div>
+        <div><h4>Priority arithmetic</h4><ol class="steps">\(PriorityArithmetic.steps(initiative.breakdown, dimensionName: initiative.breakdown.dimensionID.flatMap { record.model.dimension($0)?.label }).map { "<li>\(HTML.linked($0))</li>" as HTML })</ol></div>
         </div>
         </article>
         """
@@ -142,7 +142,8 @@ extension HTMLReport {
             "<li><span class=\"muted\">#\(initiative.rank)</span><a href=\"#\(anchor(initiative))\">\(initiative.title)</a><span class=\"priority small\">\(initiative.priority, decimals: 2)</span></li>"
         }
         guard !items.isEmpty else {
-            return "<h3>Backlog</h3><p class=\"empty\">The backlog is empty: every initiative fits a phase.</p>"
+            let reason = record.plan.initiatives.isEmpty ? "." : ": every initiative fits a phase."
+            return "<h3>Backlog</h3><p class=\"empty\">The backlog is empty\(reason)</p>"
         }
         return """
         <h3>Backlog</h3>

@@ -201,7 +201,8 @@ enum HTMLStyleSheet {
     .lane-empty { padding: 14px; margin: 0; }
     .card { border: 1px solid var(--line); border-top: 3px solid var(--accent); border-radius: 4px; padding: 8px 10px; background: #fff; font-size: 13px; break-inside: avoid; display: flex; flex-direction: column; gap: 6px; }
     .card a { color: var(--ink); text-decoration: none; font-weight: 600; line-height: 1.3; }
-    .card .card-rank { display: flex; justify-content: space-between; gap: 4px; font-size: 11px; color: var(--muted); font-weight: 650; }
+    .card .card-rank { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 4px; font-size: 11px; color: var(--muted); font-weight: 650; }
+    .card .card-rank span { white-space: nowrap; }
     .card a { overflow-wrap: break-word; }
     .card .effort-impact { font-size: 12px; color: var(--muted); margin-top: auto; }
     .card .effort-impact strong { color: var(--ink); font-weight: 600; }

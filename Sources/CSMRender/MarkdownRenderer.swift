@@ -179,7 +179,7 @@ public struct MarkdownRenderer {
                 lines.append("- \(Text.paragraph(reason.text)) (rule `\(Text.code(reason.ruleID))`, pack \(Text.inline(reason.pack)))")
             }
             lines.append("")
-            lines.append("Priority: " + PriorityArithmetic.steps(initiative.breakdown).map(Text.inline).joined(separator: "; ") + ".")
+            lines.append("Priority: " + PriorityArithmetic.steps(initiative.breakdown, dimensionName: initiative.breakdown.dimensionID.flatMap { record.model.dimension($0)?.label }).map(Text.inline).joined(separator: "; ") + ".")
             lines.append("")
         }
         return lines
