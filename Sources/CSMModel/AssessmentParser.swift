@@ -48,6 +48,7 @@ public enum AssessmentParser {
         func read(_ root: JSONField, bytes: [UInt8]) -> Assessment? {
             guard let object = root.object(problems) else { return nil }
             object.rejectUnknownKeys(Reader.topLevelKeys, problems)
+            _ = object.value("$schema")?.string(problems)
             if let field = object.required("schema", problems), let schema = field.string(problems), schema != schemaID {
                 problems.add(field.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
             }
@@ -108,9 +109,8 @@ public enum AssessmentParser {
             var known: [String: FactValue] = [:]
             var custom: [(id: String, value: FactValue)] = []
             for (member, raw) in zip(object.members, object.object.members) {
-                if member.field.isNull { continue }
                 if member.key.hasPrefix("x_") {
-                    if let value = customFact(member.field) { custom.append((id: member.key, value: value)) }
+                    if !member.field.isNull, let value = customFact(member.field) { custom.append((id: member.key, value: value)) }
                     continue
                 }
                 guard let definition = model.fact(member.key) else {
@@ -120,6 +120,7 @@ public enum AssessmentParser {
                                             message: "unknown fact '\(member.key)'\(hint); known facts: \(model.factIDs.joined(separator: ", ")); custom facts start with 'x_'"))
                     continue
                 }
+                if member.field.isNull { continue }
                 if let value = factValue(member.field, definition) { known[member.key] = value }
             }
             let ordered = model.facts.compactMap { definition in known[definition.id].map { (id: definition.id, value: $0) } }

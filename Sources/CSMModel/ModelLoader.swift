@@ -34,6 +34,7 @@ public enum ModelLoader {
         guard let object = root.object(problems) else { return nil }
         object.rejectUnknownKeys(["$schema", "schema", "id", "version", "name", "source", "descriptors_note",
                                   "default_target", "levels", "competencies", "facts", "kpi_categories", "kpis"], problems)
+        _ = object.value("$schema")?.string(problems)
         if let schema = object.required("schema", problems)?.string(problems), schema != schemaID {
             problems.add(object.optional("schema")!.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
         }

@@ -54,6 +54,7 @@ struct PackTestFile {
         let problems = ProblemList()
         guard let object = root.object(problems) else { throw CSMError(.input, problems.diagnostics) }
         object.rejectUnknownKeys(keys, problems)
+        _ = object.value("$schema")?.string(problems)
         if let field = object.required("schema", problems), let schema = field.string(problems), schema != schemaID {
             problems.add(field.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
         }

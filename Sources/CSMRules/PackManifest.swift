@@ -82,6 +82,7 @@ public struct PackManifest: Sendable {
     private static func read(_ root: JSONField, _ problems: ProblemList) -> PackManifest? {
         guard let object = root.object(problems) else { return nil }
         object.rejectUnknownKeys(["$schema", "schema", "name", "version", "api_version", "description", "parameters", "disable"], problems)
+        _ = object.value("$schema")?.string(problems)
         if let field = object.required("schema", problems), let schema = field.string(problems), schema != schemaID {
             problems.add(field.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
         }

@@ -1,0 +1,2 @@
+rule { id = "x", title = 
+  when = function() return end end
