@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "csm", targets: ["csm"]),
-        .library(name: "CSMKit", targets: ["CSMRun", "CSMRender"]),
+        .library(name: "CSMKit", targets: ["CSMRun", "CSMRender", "CSMRules", "CSMModel", "CSMEvaluator"]),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), found through pkg-config.

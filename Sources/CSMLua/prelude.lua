@@ -123,6 +123,8 @@ end
 
 
 local state = {
+  random_used = true,     -- math.random was used since the last reseed
+  in_rule = false,        -- a rule function runs (print() writes to its log only then)
   view = nil,            -- data of the assessment being evaluated
   trace = nil,           -- list of reads and checks of the running rule, when tracing
   log = nil,             -- lines the running rule printed
@@ -190,7 +192,17 @@ local sandbox = {
   tostring = safe_tostring,
   string = readonly("string", string),
   table = readonly("table", table),
-  math = readonly("math", math),
+  math = readonly("math", setmetatable({
+    -- Rules are reseeded before each call only when one used the generator since the last seed.
+    random = function(...)
+      state.random_used = true
+      return math.random(...)
+    end,
+    randomseed = function(...)
+      state.random_used = true
+      return math.randomseed(...)
+    end,
+  }, { __index = math })),
   utf8 = readonly("utf8", utf8),
   coroutine = readonly("coroutine", coroutine),
   os = readonly("os", sandbox_os),
@@ -240,8 +252,13 @@ function sandbox.collectgarbage(option, ...)
 end
 
 function sandbox.print(...)
+  if not state.in_rule then return end
   local log = state.log
-  if log == nil or #log >= MAX_LOG_LINES then return end
+  if log == nil then
+    log = {}
+    state.log = log
+  end
+  if #log >= MAX_LOG_LINES then return end
   local parts = {}
   for i = 1, select("#", ...) do parts[i] = safe_tostring((select(i, ...))) end
   local line = concat(parts, "\t")
@@ -291,6 +308,10 @@ local function record(call, value, note)
   local trace = state.trace
   if trace == nil then return end
   local seen = state.trace_seen
+  if seen == nil then
+    seen = {}
+    state.trace_seen = seen
+  end
   local key = call .. "\0" .. tostring(value)
   if seen[key] then return end
   seen[key] = true
@@ -354,44 +375,46 @@ local api = {}
 
 function api.score(id)
   local value = dimension_record(id).score
-  record(format("score(%q)", id), value)
+  if state.trace then record(format("score(%q)", id), value) end
   return value
 end
 
 function api.level(id)
   local value = dimension_record(id).level
-  record(format("level(%q)", id), value)
+  if state.trace then record(format("level(%q)", id), value) end
   return value
 end
 
 function api.target(id)
   local value = dimension_record(id).target
-  record(format("target(%q)", id), value)
+  if state.trace then record(format("target(%q)", id), value) end
   return value
 end
 
 function api.target_level(id)
   local value = dimension_record(id).target_level
-  record(format("target_level(%q)", id), value)
+  if state.trace then record(format("target_level(%q)", id), value) end
   return value
 end
 
 function api.gap(id)
   local value = dimension_record(id).gap
-  record(format("gap(%q)", id), value)
+  if state.trace then record(format("gap(%q)", id), value) end
   return value
 end
 
 function api.assessed(id)
   local value = dimension_record(id).assessed
-  record(format("assessed(%q)", id), value)
+  if state.trace then record(format("assessed(%q)", id), value) end
   return value
 end
 
 function api.spread(id)
   local value = dimension_record(id).spread
-  record(format("spread(%q)", id), value and format("min %.2f, max %.2f, stddev %.2f, %d respondents",
-    value.min, value.max, value.stddev, value.count) or nil)
+  if state.trace then
+    record(format("spread(%q)", id), value and format("min %.2f, max %.2f, stddev %.2f, %d respondents",
+      value.min, value.max, value.stddev, value.count) or nil)
+  end
   return copy_table(value)
 end
 
@@ -399,13 +422,13 @@ function api.competency(id)
   local view = current_view(3)
   local value = type(id) == "string" and rawget(view.competencies, id) or nil
   if value == nil then error(unknown_name_message("competency id", id, catalog.competency_ids), 2) end
-  record(format("competency(%q)", id), value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
+  if state.trace then record(format("competency(%q)", id), value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed") end
   return copy_table(value)
 end
 
 function api.overall()
   local value = current_view(3).overall
-  record("overall()", value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed")
+  if state.trace then record("overall()", value.score and format("score %.2f (%s)", value.score, value.level) or "not assessed") end
   return copy_table(value)
 end
 
@@ -428,19 +451,19 @@ function api.weakest(n, competency_id)
   end)
   local ids = {}
   for i = 1, math.min(n, #candidates) do ids[i] = candidates[i].id end
-  record(format("weakest(%d%s)", n, competency_id and format(", %q", competency_id) or ""), concat(ids, ", "))
+  if state.trace then record(format("weakest(%d%s)", n, competency_id and format(", %q", competency_id) or ""), concat(ids, ", ")) end
   return ids
 end
 
 function api.fact(name)
   local value = fact_value(name, 3)
-  record(format("fact(%q)", name), value, value == nil and "not given" or nil)
+  if state.trace then record(format("fact(%q)", name), value, value == nil and "not given" or nil) end
   return value
 end
 
 function api.has_fact(name)
   local value = fact_value(name, 3) ~= nil
-  record(format("has_fact(%q)", name), value)
+  if state.trace then record(format("has_fact(%q)", name), value) end
   return value
 end
 
@@ -453,53 +476,53 @@ function api.param(name)
     if #names == 0 then error(format("unknown parameter '%s': this pack has no parameters (pack.json declares them)", tostring(name)), 2) end
     error(unknown_name_message("parameter", name, names), 2)
   end
-  record(format("param(%q)", name), value)
+  if state.trace then record(format("param(%q)", name), value) end
   return value
 end
 
 function api.needs(id, level)
   local dimension = dimension_record(id)
   local threshold, label = threshold_of(level)
-  local call = format("needs(%q, %q)", id, label)
+  local call = state.trace and format("needs(%q, %q)", id, label)
   if not dimension.assessed then
-    record(call, false, "dimension not assessed")
+    if state.trace then record(call, false, "dimension not assessed") end
     return false
   end
   if dimension.score >= threshold then
-    record(call, false, format("score %.2f already reaches %s (%g)", dimension.score, label, threshold))
+    if state.trace then record(call, false, format("score %.2f already reaches %s (%g)", dimension.score, label, threshold)) end
     return false
   end
   if dimension.target < threshold then
-    record(call, false, format("target %.2f (%s) does not reach %s (%g)", dimension.target, dimension.target_level, label, threshold))
+    if state.trace then record(call, false, format("target %.2f (%s) does not reach %s (%g)", dimension.target, dimension.target_level, label, threshold)) end
     return false
   end
-  record(call, true, format("score %.2f is below %s (%g) and the target is %.2f", dimension.score, label, threshold, dimension.target))
+  if state.trace then record(call, true, format("score %.2f is below %s (%g) and the target is %.2f", dimension.score, label, threshold, dimension.target)) end
   return true
 end
 
 function api.below(id, level)
   local dimension = dimension_record(id)
   local threshold, label = threshold_of(level)
-  local call = format("below(%q, %q)", id, label)
+  local call = state.trace and format("below(%q, %q)", id, label)
   if not dimension.assessed then
-    record(call, false, "dimension not assessed")
+    if state.trace then record(call, false, "dimension not assessed") end
     return false
   end
   local result = dimension.score < threshold
-  record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold))
+  if state.trace then record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold)) end
   return result
 end
 
 function api.at_least(id, level)
   local dimension = dimension_record(id)
   local threshold, label = threshold_of(level)
-  local call = format("at_least(%q, %q)", id, label)
+  local call = state.trace and format("at_least(%q, %q)", id, label)
   if not dimension.assessed then
-    record(call, false, "dimension not assessed")
+    if state.trace then record(call, false, "dimension not assessed") end
     return false
   end
   local result = dimension.score >= threshold
-  record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold))
+  if state.trace then record(call, result, format("score %.2f, %s starts at %g", dimension.score, label, threshold)) end
   return result
 end
 
@@ -514,26 +537,26 @@ end
 function api.fact_below(name, limit)
   local value = numeric_fact(name)
   if type(limit) ~= "number" then error("fact_below(name, x): x must be a number", 2) end
-  local call = format("fact_below(%q, %s)", name, describe(limit))
+  local call = state.trace and format("fact_below(%q, %s)", name, describe(limit))
   if value == nil then
-    record(call, false, "fact not given")
+    if state.trace then record(call, false, "fact not given") end
     return false
   end
   local result = value < limit
-  record(call, result, format("%s is %s", name, describe(value)))
+  if state.trace then record(call, result, format("%s is %s", name, describe(value))) end
   return result
 end
 
 function api.fact_at_least(name, limit)
   local value = numeric_fact(name)
   if type(limit) ~= "number" then error("fact_at_least(name, x): x must be a number", 2) end
-  local call = format("fact_at_least(%q, %s)", name, describe(limit))
+  local call = state.trace and format("fact_at_least(%q, %s)", name, describe(limit))
   if value == nil then
-    record(call, false, "fact not given")
+    if state.trace then record(call, false, "fact not given") end
     return false
   end
   local result = value >= limit
-  record(call, result, format("%s is %s", name, describe(value)))
+  if state.trace then record(call, result, format("%s is %s", name, describe(value))) end
   return result
 end
 
@@ -543,13 +566,13 @@ function api.fact_is(name, expected)
   if choices ~= nil and choices[expected] == nil then
     error(unknown_name_message(format("value for fact '%s':", name), expected, sorted_keys(choices)), 2)
   end
-  local call = format("fact_is(%q, %s)", name, describe(expected))
+  local call = state.trace and format("fact_is(%q, %s)", name, describe(expected))
   if value == nil then
-    record(call, false, "fact not given")
+    if state.trace then record(call, false, "fact not given") end
     return false
   end
   local result = value == expected
-  record(call, result, format("%s is %s", name, describe(value)))
+  if state.trace then record(call, result, format("%s is %s", name, describe(value))) end
   return result
 end
 
@@ -557,15 +580,15 @@ function api.disagree(id, width)
   local dimension = dimension_record(id)
   width = width or 1.0
   if type(width) ~= "number" then error("disagree(dim, width): width must be a number", 2) end
-  local call = format("disagree(%q, %s)", id, describe(width))
+  local call = state.trace and format("disagree(%q, %s)", id, describe(width))
   local spread = dimension.spread
   if spread == nil then
-    record(call, false, "no respondent scores")
+    if state.trace then record(call, false, "no respondent scores") end
     return false
   end
   local range = spread.max - spread.min
   local result = range >= width
-  record(call, result, format("respondents range from %.2f to %.2f", spread.min, spread.max))
+  if state.trace then record(call, result, format("respondents range from %.2f to %.2f", spread.min, spread.max)) end
   return result
 end
 
@@ -634,9 +657,17 @@ local function declare(kind)
     if type(definition) ~= "table" then
       error(format("%s expects a table: %s { id = \"...\", ... }", kind, kind), 2)
     end
-    local file, line = host.caller_location()
-    local ok, copy = pcall(raw_copy, definition, 1)
-    if not ok then error(format("%s declaration: %s", kind, tostring(copy)), 2) end
+    local file, line
+    if state.copy_declarations then file, line = host.caller_location() end
+    local copy = definition
+    if state.copy_declarations then
+      -- The first load sends declarations to the host, so copy them with raw access: no
+      -- metamethod of a rule's table may run while they are read. Later reloads only need
+      -- when/reason/priority/factor, which the driver reads with rawget.
+      local ok, copied = pcall(raw_copy, definition, 1)
+      if not ok then error(format("%s declaration: %s", kind, tostring(copied)), 2) end
+      copy = copied
+    end
     declaring[#declaring + 1] = { kind = kind, file = file, line = line, definition = copy }
   end
 end
@@ -660,21 +691,52 @@ local function describe_error(info)
 end
 
 
+-- Gives a stateless file a fresh copy of the globals it had right after it first ran, and
+-- puts its upvalue cells back as they were then.
+local function restore_globals(file)
+  local env = new_environment()
+  for key, value in next, file.globals do rawset(env, key, value) end
+  rawset(env, "_G", env)
+  host.set_env(file.chunk, env)
+  host.restore_upvalues(file.upvalues)
+end
+
+
 -- Runs every file's main chunk with a fresh environment and collects its declarations.
-local function run_files(on_file)
+-- With `reset`, a file found stateless at its first run only gets its globals restored:
+-- it keeps no other state, so running it again would give the same rules.
+local function run_files(on_file, reset)
   local saved_time = state.assessed_at
   state.assessed_at = nil
   for pack_index, pack in next, packs do
     for file_index, file in next, pack.files do
       local declared = {}
-      if file.chunk ~= nil then
+      if reset and file.globals ~= nil then
+        restore_globals(file)
+      elseif file.chunk ~= nil then
         host.set_current_rule(-(pack_index * 100000 + file_index))
-        host.set_env(file.chunk, new_environment())
+        local env = new_environment()
+        host.set_env(file.chunk, env)
         state.declaring = declared
         local ok, info = guarded_call(file.chunk)
         state.declaring = nil
         local failure = nil
         if not ok then failure = describe_error(info) end
+        local functions = {}
+        for _, declaration in next, declared do
+          for _, field in next, { "when", "reason", "priority", "factor" } do
+            local value = rawget(declaration.definition, field)
+            if type(value) == "function" then functions[#functions + 1] = value end
+          end
+        end
+        local stateless, upvalues = false, nil
+        if ok and not reset then stateless, upvalues = host.is_stateless(file.chunk, env, functions) end
+        if stateless then
+          local globals = {}
+          for key, value in next, env do globals[key] = value end
+          file.globals = globals
+          file.upvalues = upvalues
+        end
         on_file(pack_index, file_index, file, declared, failure)
       else
         on_file(pack_index, file_index, file, declared, nil)
@@ -731,6 +793,7 @@ function driver.configure(config)
     end
   end
 
+  state.copy_declarations = true
   run_files(function(pack_index, file_index, file, declared, failure)
     local out = { pack = pack_index, path = file.path, declarations = {} }
     if file.compile_error ~= nil then
@@ -750,6 +813,7 @@ function driver.configure(config)
     end
     files_out[#files_out + 1] = out
   end)
+  state.copy_declarations = false
   evaluations = 0
   return { files = files_out }
 end
@@ -773,18 +837,18 @@ local function refresh_rules()
         end
       end
     end
-  end)
+  end, true)
   return failures
 end
 
 
-local function call_field(rule, field, ...)
+-- Calls a rule's function field under the limits; a field that is a value is returned as is.
+-- Rule functions return at most two values (priority: a factor and its reason).
+local function call_field(rule, field)
   local value = rawget(rule.definition, field)
   if type(value) ~= "function" then return true, value end
   state.phase = field
-  local results = table.pack(guarded_call(value, ...))
-  if results[1] then return true, results[2], results[3] end
-  return false, results[2]
+  return guarded_call(value)
 end
 
 
@@ -798,20 +862,30 @@ local function check_boolean(value, rule, field)
 end
 
 
+local QUIET = 0  -- the result of a rule that did not fire, printed nothing and was not traced
+
 local function evaluate_rule(rule, index, tracing)
   host.set_current_rule(index)
-  local result = { status = "not_fired" }
   state.params = packs[rule.pack].params
   state.trace = tracing and {} or nil
-  state.trace_seen = {}
-  state.log = {}
-  math.randomseed(0x5eed)
+  state.trace_seen = nil
+  state.log = nil
+  state.in_rule = true
+  if state.random_used then
+    math.randomseed(0x5eed)
+    state.random_used = false
+  end
 
   local ok, fired = call_field(rule, "when")
   if ok then
     local problem = check_boolean(fired, rule, "when")
     if problem then ok, fired = false, problem end
   end
+  if ok and not fired and state.trace == nil and state.log == nil then
+    state.params, state.in_rule = nil, false
+    return QUIET
+  end
+  local result = { status = "not_fired" }
   if not ok then
     result.status, result.error = "error", fired
   elseif fired then
@@ -833,8 +907,8 @@ local function evaluate_rule(rule, index, tracing)
     end
   end
   result.trace = state.trace
-  if #state.log > 0 then result.log = state.log end
-  state.trace, state.log, state.params = nil, nil, nil
+  result.log = state.log
+  state.trace, state.log, state.params, state.in_rule = nil, nil, nil, false
   return result
 end
 
@@ -873,9 +947,8 @@ function driver.evaluate(request)
       result = evaluate_rule(rule, index, request.trace)
       packs[rule.pack].params = saved
     end
-    result.index = index
     results[position] = result
-    if request.stop_on_error and result.status == "error" then stopped = true end
+    if request.stop_on_error and result ~= QUIET and result.status == "error" then stopped = true end
   end
   state.view = nil
   sandbox.organization, sandbox.assessed_on = nil, nil

@@ -16,9 +16,18 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The count hook fires every HOOK_INTERVAL VM instructions. */
+/*
+ * The count hook fires every HOOK_INTERVAL VM instructions; it counts them and
+ * notes where the rule is. The call hook only checks the clock, so a loop of
+ * slow C calls (a metamethod driving table.concat, say) stops at the time
+ * limit with a location instead of being abandoned by the watchdog. Reading
+ * the clock on every call would cost about a sixth of a run, so it reads it
+ * on one call in 64.
+ */
 #define HOOK_INTERVAL 1000
 #define HOOK_MASK (LUA_MASKCOUNT | LUA_MASKCALL)
+/* The call hook reads the clock on one call in CALL_CHECK_MASK + 1. */
+#define CALL_CHECK_MASK 63u
 
 /* Limits of the value encoding, so a hostile result cannot exhaust the host. */
 #define MAX_ENCODE_DEPTH 64
@@ -37,6 +46,8 @@ struct csm_vm {
     int trip;              /* enum trip_kind: which limit stopped the current guarded call */
     int64_t instructions_left;
     double deadline;
+    int count_forced;      /* the hook set the main thread's count to 1 after a trip */
+    unsigned calls_unchecked; /* calls since the call hook last read the clock */
     atomic_int interrupt_requested;
     atomic_llong armed_deadline_ns; /* deadline of the running guarded call, 0 when none runs */
     atomic_int current_rule;
@@ -199,6 +210,7 @@ static void note_last_location(csm_vm *vm, lua_State *L) {
 
 
 static void forget_last_location(csm_vm *vm) {
+    if (vm->last_source == NULL) return;
     atomic_fetch_add(&vm->last_sequence, 1);
     vm->last_file[0] = '\0';
     vm->last_source = NULL;
@@ -242,8 +254,9 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
             if (count != HOOK_INTERVAL) lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
             if (vm->instructions_left < 0) vm->trip = TRIP_INSTRUCTIONS;
         }
+        else if ((++vm->calls_unchecked & CALL_CHECK_MASK) != 0) return;
         if (vm->trip == TRIP_NONE) {
-            if (atomic_load(&vm->interrupt_requested)) vm->trip = TRIP_INTERRUPT;
+            if (atomic_load_explicit(&vm->interrupt_requested, memory_order_relaxed)) vm->trip = TRIP_INTERRUPT;
             else if (monotonic_seconds() > vm->deadline) vm->trip = TRIP_TIME;
         }
         if (vm->trip == TRIP_NONE) return;
@@ -257,6 +270,7 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     }
     /* Once tripped, fire on every instruction so a script's own pcall cannot go on. */
     lua_sethook(L, limit_hook, HOOK_MASK, 1);
+    vm->count_forced = 1;
     char text[128];
     luaL_error(L, "%s", trip_message(vm, text, sizeof text));
 }
@@ -479,19 +493,25 @@ static void arm(csm_vm *vm, lua_State *L) {
     vm->trip = TRIP_NONE;
     vm->memory_refused = 0;
     vm->instructions_left = vm->limits.instruction_limit;
-    vm->deadline = monotonic_seconds() + vm->limits.time_limit;
-    atomic_store(&vm->armed_deadline_ns, monotonic_nanoseconds() + (long long)(vm->limits.time_limit * 1e9));
+    long long now = monotonic_nanoseconds();
+    long long deadline = now + (long long)(vm->limits.time_limit * 1e9);
+    vm->deadline = (double)deadline / 1e9;
+    atomic_store_explicit(&vm->armed_deadline_ns, deadline, memory_order_release);
     size_t ceiling = vm->memory_in_use + vm->limits.call_memory_limit;
     vm->memory_ceiling = ceiling < vm->limits.memory_limit ? ceiling : vm->limits.memory_limit;
+    /* Restart the count so each call gets its full budget before the first hook. */
     lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
 }
 
 
 static void disarm(csm_vm *vm, lua_State *L) {
     vm->armed = 0;
-    atomic_store(&vm->armed_deadline_ns, 0);
+    atomic_store_explicit(&vm->armed_deadline_ns, 0, memory_order_release);
     vm->memory_ceiling = vm->limits.memory_limit;
-    lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
+    if (vm->count_forced) {  /* a trip made the hook fire on every instruction */
+        lua_sethook(L, limit_hook, HOOK_MASK, HOOK_INTERVAL);
+        vm->count_forced = 0;
+    }
 }
 
 
@@ -669,6 +689,117 @@ static int host_function_location(lua_State *L) {
 }
 
 
+/*
+ * Reports whether the value at `index` holds no mutable state: nil, booleans,
+ * numbers, strings, C functions, functions of the trusted prelude, and Lua
+ * functions whose upvalues are all such values or the file's environment
+ * (`env_index`). Tables, userdata and coroutines are state. `visited` (a table
+ * at `visited_index`) stops cycles between functions.
+ *
+ * An upvalue cell can be assigned even when its value is a number, so every
+ * upvalue of a Lua function other than the environment is recorded in the
+ * snapshot table at `snapshot_index` as { function, upvalue number, value }.
+ * Restoring the snapshot puts each cell back as it was after the first run.
+ */
+static int holds_no_state(lua_State *L, int index, int env_index, int visited_index,
+                          int snapshot_index, int depth) {
+    int type = lua_type(L, index);
+    if (type == LUA_TNIL || type == LUA_TBOOLEAN || type == LUA_TNUMBER || type == LUA_TSTRING) return 1;
+    if (type != LUA_TFUNCTION) return lua_rawequal(L, index, env_index);
+    if (lua_iscfunction(L, index)) return 1;
+    if (depth > 64) return 0;
+    luaL_checkstack(L, 6, "checking rule state");
+    lua_pushvalue(L, index);
+    if (lua_rawget(L, visited_index) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, index);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, visited_index);
+
+    lua_Debug ar;
+    lua_pushvalue(L, index);
+    lua_getinfo(L, ">S", &ar);
+    if (ar.source && strcmp(ar.source, "=csm-prelude") == 0) return 1;
+    for (int upvalue = 1; lua_getupvalue(L, index, upvalue) != NULL; upvalue++) {
+        int value = lua_gettop(L);
+        if (!lua_rawequal(L, value, env_index)) {
+            lua_createtable(L, 3, 0);
+            lua_pushvalue(L, index);
+            lua_rawseti(L, -2, 1);
+            lua_pushinteger(L, upvalue);
+            lua_rawseti(L, -2, 2);
+            lua_pushvalue(L, value);
+            lua_rawseti(L, -2, 3);
+            lua_rawseti(L, snapshot_index, (lua_Integer)lua_rawlen(L, snapshot_index) + 1);
+        }
+        int pure = holds_no_state(L, value, env_index, visited_index, snapshot_index, depth + 1);
+        lua_pop(L, 1);
+        if (!pure) return 0;
+    }
+    return 1;
+}
+
+
+/*
+ * is_stateless(chunk, env, functions) reports whether a rule file keeps no
+ * state between assessments beyond the globals in `env` and the upvalue cells
+ * of its functions: the chunk, every global and every function in the list
+ * `functions` (the rules' when, reason, priority and factor) hold no other
+ * state. Such a file can be reset by restoring its globals and upvalues
+ * instead of running it again. Returns the verdict and, when stateless, the
+ * upvalue snapshot for restore_upvalues.
+ */
+static int host_is_stateless(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_settop(L, 3);
+    lua_newtable(L);  /* index 4: functions already visited */
+    lua_newtable(L);  /* index 5: upvalue snapshot */
+    int pure = holds_no_state(L, 1, 2, 4, 5, 0);
+    lua_pushnil(L);
+    while (pure && lua_next(L, 2) != 0) {
+        if (lua_type(L, -2) != LUA_TSTRING) pure = 0;
+        else pure = holds_no_state(L, lua_gettop(L), 2, 4, 5, 0);
+        lua_pop(L, 1);
+    }
+    if (!pure) lua_settop(L, 5);
+    lua_Integer count = (lua_Integer)lua_rawlen(L, 3);
+    for (lua_Integer position = 1; pure && position <= count; position++) {
+        lua_rawgeti(L, 3, position);
+        pure = holds_no_state(L, lua_gettop(L), 2, 4, 5, 0);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 5);
+    lua_pushboolean(L, pure);
+    if (pure) lua_pushvalue(L, 5);
+    else lua_pushnil(L);
+    return 2;
+}
+
+
+/* restore_upvalues(snapshot) puts back every upvalue cell recorded by is_stateless. */
+static int host_restore_upvalues(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer count = (lua_Integer)lua_rawlen(L, 1);
+    for (lua_Integer position = 1; position <= count; position++) {
+        lua_rawgeti(L, 1, position);
+        int entry = lua_gettop(L);
+        lua_rawgeti(L, entry, 1);
+        lua_rawgeti(L, entry, 2);
+        int upvalue = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_rawgeti(L, entry, 3);
+        lua_setupvalue(L, entry + 1, upvalue);
+        lua_settop(L, entry - 1);
+    }
+    return 0;
+}
+
+
 /* memory_in_use() returns the heap size in bytes. */
 static int host_memory_in_use(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)vm_of(L)->memory_in_use);
@@ -709,6 +840,8 @@ static int host_limit_reached(lua_State *L) {
 static const luaL_Reg host_functions[] = {
     {"limit_reached", host_limit_reached},
     {"set_current_rule", host_set_current_rule},
+    {"is_stateless", host_is_stateless},
+    {"restore_upvalues", host_restore_upvalues},
     {"guarded_call", host_guarded_call},
     {"load_text", host_load_text},
     {"set_env", host_set_env},

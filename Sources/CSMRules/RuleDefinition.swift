@@ -24,7 +24,9 @@ public struct InitiativeTemplate: Equatable, Sendable {
 }
 
 /// A rule as declared by `rule { ... }` or `adjust { ... }` in a rule file.
-public struct RuleDefinition: Sendable {
+///
+/// A class, so the outcomes of every evaluation share one instance instead of copying it.
+public final class RuleDefinition: Sendable {
     public enum Kind: String, Sendable {
         /// Proposes an initiative.
         case propose = "rule"
@@ -57,6 +59,30 @@ public struct RuleDefinition: Sendable {
     /// Source line of `when`, for messages.
     public let whenLine: Int?
     public let location: RuleLocation
+
+    init(engineIndex: Int, kind: Kind, id: String, title: String, description: String?, dimensions: [String],
+         toward: Level?, towardFilter: [Level], initiativeFilter: [String], initiative: InitiativeTemplate?,
+         staticReason: String?, hasReasonFunction: Bool, hasPriorityFunction: Bool, staticFactor: Double?,
+         overrides: Bool, examples: LuaValue, whenLine: Int?, location: RuleLocation) {
+        self.engineIndex = engineIndex
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.description = description
+        self.dimensions = dimensions
+        self.toward = toward
+        self.towardFilter = towardFilter
+        self.initiativeFilter = initiativeFilter
+        self.initiative = initiative
+        self.staticReason = staticReason
+        self.hasReasonFunction = hasReasonFunction
+        self.hasPriorityFunction = hasPriorityFunction
+        self.staticFactor = staticFactor
+        self.overrides = overrides
+        self.examples = examples
+        self.whenLine = whenLine
+        self.location = location
+    }
 
     /// Reports whether this adjust rule applies to an initiative.
     public func adjusts(initiativeID: String, dimensions initiativeDimensions: [String], toward level: Level?) -> Bool {

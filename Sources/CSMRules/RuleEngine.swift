@@ -347,6 +347,8 @@ public final class RuleEngine {
         while !pending.isEmpty {
             do {
                 let run = try evaluateOnce(evaluation, rules: pending, options: options)
+                // The common case: no rule got stuck in C code, so one call evaluated them all.
+                if outcomes.isEmpty { return run }
                 for outcome in run.outcomes { outcomes[outcome.rule.engineIndex] = outcome }
                 pending = []
             } catch let stuck as StuckRule {
@@ -426,6 +428,10 @@ public final class RuleEngine {
     }
 
     private func outcome(for rule: RuleDefinition, result: LuaValue) -> RuleOutcome {
+        if case .integer(0) = result {  // the driver's short form for a quiet rule
+            return RuleOutcome(rule: rule, status: .notFired, reason: nil, factor: nil, factorReason: nil,
+                               failure: nil, trace: [], log: [])
+        }
         let trace = (result["trace"].arrayValue ?? []).map { entry in
             TraceEntry(call: entry["call"].stringValue ?? "?", value: entry["value"].traceText, note: entry["note"].stringValue,
                        phase: entry["phase"].stringValue ?? "when")

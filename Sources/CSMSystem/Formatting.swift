@@ -9,7 +9,11 @@ public enum Formatting {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         if scaled >= 9.0e15 {
-            return (value < 0 ? "-" : "") + String(Int64(abs(value).rounded()))
+            // Past 2^53 a double has no fractional digits to show; past Int64 it
+            // gets the shortest exact form, such as "1e+19".
+            let whole = abs(value).rounded()
+            let digits = whole < 9.0e18 ? String(Int64(whole)) : "\(whole)"
+            return (value < 0 ? "-" : "") + digits
         }
         let integer = UInt64(scaled)
         let factor = UInt64(scale)
@@ -41,7 +45,9 @@ public enum Formatting {
     /// Groups thousands: 42000000 -> "42,000,000".
     public static func grouped(_ value: Double) -> String {
         let negative = value < 0
-        let digits = Array(fixed(abs(value), 0))
+        let text = fixed(abs(value), 0)
+        guard text.allSatisfy(\.isNumber) else { return negative ? "-" + text : text }
+        let digits = Array(text)
         var result = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }

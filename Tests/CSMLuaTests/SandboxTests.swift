@@ -386,3 +386,60 @@ enum SandboxSupport {
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 }
+
+/// A file that keeps no state is reset by restoring its globals instead of running again;
+/// every other kind of state must still be gone at the next assessment.
+final class StateResetTests: XCTestCase {
+    /// Evaluates rule `r.count` three times on one VM and returns what its reason reported each time.
+    private func reasons(_ body: String) throws -> [String] {
+        let vm = try LuaVM()
+        let source = """
+        \(body)
+        rule { id = "r.count", title = "t", dimensions = { "lifecycle.journey" }, toward = "adopting",
+               initiative = { id = "count" },
+               when = function() return true end,
+               reason = function() return tostring(bump()) end }
+        """
+        _ = try LuaTestSupport.configure(vm, files: [("rules/count.lua", source)])
+        return try (1...3).map { _ in try LuaTestSupport.evaluate(vm, count: 1).first?["reason"].stringValue ?? "?" }
+    }
+
+    func testUpvalueTableDoesNotCarryOver() throws {
+        XCTAssertEqual(try reasons("local seen = {}\nlocal function bump() seen[#seen + 1] = true; return #seen end"), ["1", "1", "1"])
+    }
+
+    func testUpvalueNumberDoesNotCarryOver() throws {
+        XCTAssertEqual(try reasons("local n = 0\nlocal function bump() n = n + 1; return n end"), ["1", "1", "1"])
+    }
+
+    func testGlobalCounterDoesNotCarryOver() throws {
+        XCTAssertEqual(try reasons("counter = 0\nfunction bump() counter = counter + 1; return counter end"), ["1", "1", "1"])
+    }
+
+    func testGlobalTableDoesNotCarryOver() throws {
+        XCTAssertEqual(try reasons("seen = {}\nfunction bump() seen[#seen + 1] = 1; return #seen end"), ["1", "1", "1"])
+    }
+
+    func testGlobalHelperSurvivesReset() throws {
+        XCTAssertEqual(try reasons("function helper() return 7 end\nfunction bump() return helper() end"), ["7", "7", "7"])
+    }
+
+    func testGlobalSetInRuleIsGone() throws {
+        XCTAssertEqual(try reasons("function bump() late = (late or 0) + 1; return late end"), ["1", "1", "1"])
+    }
+
+    func testReassignedFunctionUpvalueIsRestored() throws {
+        let body = "local step = function() return 1 end\n"
+            + "local function bump() local r = step(); step = function() return r + 1 end; return r end"
+        XCTAssertEqual(try reasons(body), ["1", "1", "1"])
+    }
+
+    func testLibraryTablesStayReadOnly() throws {
+        XCTAssertEqual(try reasons("function bump() return (pcall(function() string.tag = 1 end)) end"), ["false", "false", "false"])
+    }
+
+    func testReplacedEnvironmentDoesNotCarryOver() throws {
+        let body = "local function bump() local n = (rawget(_ENV, 'n') or 0) + 1; _ENV = setmetatable({ n = n }, { __index = _ENV }); return n end"
+        XCTAssertEqual(try reasons(body), ["1", "1", "1"])
+    }
+}
