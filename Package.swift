@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "csm", targets: ["csm"]),
-        .library(name: "CSMKit", targets: ["CSMRun", "CSMRender", "CSMRules", "CSMModel", "CSMEvaluator"]),
+        .library(name: "CSMKit", targets: ["CSMRun", "CSMRender", "CSMRules", "CSMModel", "CSMEvaluator", "CSMPortfolio"]),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), found through pkg-config.
@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "CSMRules", dependencies: ["CSMLua", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMBuiltinPack", plugins: ["EmbedResources"]),
         .target(name: "CSMPlanning", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel", "CSMSystem"]),
-        .target(name: "CSMRun", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
+        .target(name: "CSMPortfolio", dependencies: ["CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMRun", dependencies: ["CSMPortfolio", "CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
         .target(name: "CSMDiff", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMRender", dependencies: ["CSMRun", "CSMDiff", "CSMJSON", "CSMSystem"]),
         .target(

@@ -1,6 +1,7 @@
 import CSMEvaluator
 import CSMModel
 import CSMPlanning
+import CSMPortfolio
 import CSMRules
 
 /// Everything one `csm run` produced: the source of truth every format renders.
@@ -16,6 +17,8 @@ public struct RunRecord: Sendable {
     public let scorecard: Scorecard
     /// Whether reads and checks of rules were traced (`--explain`).
     public let explained: Bool
+    /// Where the client stands in its portfolio, when `csm batch` ran it.
+    public var portfolio: PortfolioPosition?
 
     public var assessment: Assessment { evaluation.assessment }
 

@@ -2,6 +2,7 @@ import CSMEvaluator
 import CSMJSON
 import CSMModel
 import CSMPlanning
+import CSMPortfolio
 import CSMRules
 import CSMSystem
 
@@ -27,6 +28,7 @@ extension RunRecord {
             ("scorecard", scorecardJSON),
             ("rules", .array(sortedOutcomes.map(outcomeJSON))),
         ]
+        if let portfolio { fields.append(("portfolio", portfolioJSON(portfolio))) }
         fields.append(("warnings", .array(warningsJSON)))
         return .object(fields)
     }
@@ -34,6 +36,21 @@ extension RunRecord {
     /// The record as pretty-printed JSON text.
     public var jsonText: String {
         JSONWriter.write(json, pretty: true)
+    }
+
+    private func portfolioJSON(_ position: PortfolioPosition) -> JSON {
+        .object([
+            ("clients", .int(Int64(position.clientCount))),
+            ("dimensions", .array(position.dimensions.map { entry in
+                .object([
+                    ("id", .string(entry.dimensionID)),
+                    ("score", number(entry.score, 3)),
+                    ("percentile", number(entry.percentile, 1)),
+                    ("median", number(entry.median, 3)),
+                    ("assessed_clients", .int(Int64(entry.assessedClients))),
+                ])
+            })),
+        ])
     }
 
     private func packJSON(_ pack: LoadedPack) -> JSON {

@@ -1,0 +1,92 @@
+import CSMEvaluator
+import CSMModel
+
+/// Score distributions of a portfolio, one per dimension of the model: what
+/// `csm batch` learns in its first pass, so each client's report can say where
+/// the client stands.
+public struct PortfolioDistribution: Equatable, Sendable {
+    /// Dimension ids in model order.
+    public let dimensionIDs: [String]
+    public private(set) var histograms: [ScoreHistogram]
+    /// Per dimension, clients at each level (indexed by `Level.rawValue`).
+    public private(set) var levelCounts: [[Int]]
+    /// Clients whose assessment was valid.
+    public private(set) var clientCount = 0
+
+    public init(model: MaturityModel) {
+        dimensionIDs = model.dimensions.map(\.id)
+        histograms = Array(repeating: ScoreHistogram(), count: model.dimensions.count)
+        levelCounts = Array(repeating: Array(repeating: 0, count: Level.allCases.count), count: model.dimensions.count)
+    }
+
+    /// Adds one client's scores; dimensions it did not assess are left out of their distribution.
+    public mutating func add(_ evaluation: Evaluation) {
+        clientCount += 1
+        for (index, dimension) in evaluation.dimensions.enumerated() where index < histograms.count {
+            if let score = dimension.score { histograms[index].add(score) }
+            if let level = dimension.level { levelCounts[index][level.rawValue] += 1 }
+        }
+    }
+
+    public mutating func merge(_ other: PortfolioDistribution) {
+        precondition(other.dimensionIDs == dimensionIDs, "distributions of different models")
+        clientCount += other.clientCount
+        for index in histograms.indices {
+            histograms[index].merge(other.histograms[index])
+            for level in levelCounts[index].indices { levelCounts[index][level] += other.levelCounts[index][level] }
+        }
+    }
+
+    /// Where one client stands in every dimension.
+    public func position(of evaluation: Evaluation) -> PortfolioPosition {
+        var entries: [PortfolioPosition.Entry] = []
+        for (index, dimension) in evaluation.dimensions.enumerated() where index < histograms.count {
+            let histogram = histograms[index]
+            entries.append(PortfolioPosition.Entry(
+                dimensionID: dimension.id,
+                score: dimension.score,
+                percentile: dimension.score.flatMap { histogram.percentile(of: $0) },
+                median: histogram.quantile(0.5),
+                assessedClients: histogram.total
+            ))
+        }
+        return PortfolioPosition(clientCount: clientCount, dimensions: entries)
+    }
+}
+
+/// One client's place in its portfolio, shown in the client's own report.
+public struct PortfolioPosition: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public let dimensionID: String
+        /// The client's score, nil when it did not assess the dimension.
+        public let score: Double?
+        /// Mid-rank percentile (0 to 100) of the client's score among the clients that assessed the dimension.
+        public let percentile: Double?
+        /// The portfolio's median score in the dimension.
+        public let median: Double?
+        /// Clients that assessed the dimension.
+        public let assessedClients: Int
+
+        public init(dimensionID: String, score: Double?, percentile: Double?, median: Double?, assessedClients: Int) {
+            self.dimensionID = dimensionID
+            self.score = score
+            self.percentile = percentile
+            self.median = median
+            self.assessedClients = assessedClients
+        }
+    }
+
+    /// Clients in the portfolio with a valid assessment.
+    public let clientCount: Int
+    /// One entry per model dimension, in model order.
+    public let dimensions: [Entry]
+
+    public init(clientCount: Int, dimensions: [Entry]) {
+        self.clientCount = clientCount
+        self.dimensions = dimensions
+    }
+
+    public func entry(_ dimensionID: String) -> Entry? {
+        dimensions.first { $0.dimensionID == dimensionID }
+    }
+}
