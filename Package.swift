@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "CSMPortfolio", dependencies: ["CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMRun", dependencies: ["CSMPortfolio", "CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
         .target(name: "CSMDiff", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
-        .target(name: "CSMRender", dependencies: ["CSMRun", "CSMDiff", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMRender", dependencies: ["CSMRun", "CSMDiff", "CSMPortfolio", "CSMJSON", "CSMSystem"]),
         .target(
             name: "CSMRuleTools",
             dependencies: ["CSMRun", "CSMRules", "CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"],
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CSMLuaTests", dependencies: ["CSMLua"]),
         .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
-        .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMJSON", "CSMPlanning", "CSMSystem"]),
+        .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMPortfolio", "CSMModel", "CSMJSON", "CSMPlanning", "CSMSystem"]),
         .testTarget(name: "CSMDiffTests", dependencies: ["CSMDiff", "CSMRun", "CSMJSON"]),
         .testTarget(name: "CSMRuleToolsTests", dependencies: ["CSMRuleTools", "CSMRun", "CSMRules"]),
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),

@@ -126,6 +126,6 @@ public struct PortfolioBuilder: Sendable {
             inputCount: inputCount, evaluatedCount: evaluatedCount,
             invalidCount: invalidCount, ruleFailureCount: ruleFailureCount,
             dimensions: dimensions, initiatives: initiatives, ranking: ranking,
-            failures: failures, firstPhaseName: firstPhaseName)
+            failures: failures, firstPhaseName: firstPhaseName, competencies: model.competencies)
     }
 }

@@ -72,4 +72,6 @@ public struct PortfolioSummary: Sendable {
     public let failures: [FailedInput]
     /// Name of the first roadmap phase, the one `firstPhase` counts.
     public let firstPhaseName: String?
+    /// The model's competencies in model order, so reports can group `dimensions` under their names.
+    public var competencies: [Competency] = []
 }

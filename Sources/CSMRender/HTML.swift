@@ -1,3 +1,4 @@
+import CSMModel
 import CSMSystem
 
 /// A piece of HTML that is safe to place in a document.
@@ -74,6 +75,16 @@ extension Array where Element == HTML {
             result.append(part)
         }
         return result
+    }
+}
+
+// MARK: - Shared pieces
+
+extension HTML {
+    /// Returns a badge with the level's name in its colour, or "not assessed" when there is no level.
+    static func levelBadge(_ level: Level?) -> HTML {
+        guard let level else { return "<span class=\"level level-none\">not assessed</span>" }
+        return "<span class=\"level level-\(level.id)\">\(level.id)</span>"
     }
 }
 

@@ -67,7 +67,7 @@ struct HTMLReport {
         \(profileSection)
         \(gapSection)
         \(dimensionSections)
-        \(initiativeSection)
+        \(portfolioSection)\(initiativeSection)
         \(roadmapSection)
         \(scorecardSection)
         \(methodSection)
@@ -142,6 +142,7 @@ struct HTMLReport {
             ("summary", "Summary"), ("profile", "Maturity profile"), ("gaps", "Gaps"), ("dimensions", "Dimensions"),
             ("initiatives", "Initiatives"), ("roadmap", "Roadmap"), ("scorecard", "Scorecard"), ("method", "Method"),
         ]
+        if record.portfolio != nil { entries.insert(("portfolio", PortfolioPositionText.heading), at: 4) }
         entries.append(("warnings", "Warnings (\(record.warningMessages.count))"))
         let links = entries.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" as HTML }
         return "<nav class=\"toc\" aria-label=\"Contents\"><ol>\(links)</ol></nav>"
@@ -286,8 +287,7 @@ struct HTMLReport {
 
     /// Returns a badge with the level's name in its colour, or "not assessed" when there is no level.
     func levelBadge(_ level: Level?) -> HTML {
-        guard let level else { return "<span class=\"level level-none\">not assessed</span>" }
-        return "<span class=\"level level-\(level.id)\">\(level.id)</span>"
+        HTML.levelBadge(level)
     }
 
     func number(_ value: Double?, decimals: Int = 2) -> HTML {

@@ -27,6 +27,9 @@ public struct MarkdownRenderer {
         for competency in record.evaluation.competencies {
             out += competencySection(competency, record: record)
         }
+        if let portfolio = record.portfolio {
+            out += portfolioSection(portfolio, model: record.model)
+        }
         out += initiativesSection(record)
         out += roadmapSection(record)
         out += scorecardSection(record)

@@ -49,6 +49,10 @@ public struct TextRenderer {
             }
         }
         lines.append("")
+        if let portfolio = record.portfolio {
+            lines += portfolioLines(portfolio, model: record.model)
+            lines.append("")
+        }
         lines += initiativeLines(record)
         let warnings = record.warningMessages
         if !warnings.isEmpty {

@@ -18,7 +18,7 @@ final class SchemaTests: CSMProcessTestCase {
 
     /// Schemas of files users write, which need a title and a description on every property.
     static let userSchemas = ["assessment.schema.json", "pack.schema.json", "rule-test.schema.json", "model.schema.json"]
-    static let allSchemas = userSchemas + ["run-record.schema.json"]
+    static let allSchemas = userSchemas + ["run-record.schema.json", "portfolio.schema.json", "batch-result.schema.json"]
 
     /// A Python program that takes the schema folder, a schema file name and instance paths, and
     /// prints a JSON object that maps each path to its validation errors. It checks every schema
