@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "CSMPortfolio", dependencies: ["CSMPlanning", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMRun", dependencies: ["CSMPortfolio", "CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem", "CSMBuiltinPack"]),
         .target(name: "CSMDiff", dependencies: ["CSMRun", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMBatch", dependencies: ["CSMRun", "CSMPortfolio", "CSMRules", "CSMEvaluator", "CSMModel", "CSMJSON", "CSMSystem"]),
         .target(name: "CSMRender", dependencies: ["CSMRun", "CSMDiff", "CSMPortfolio", "CSMJSON", "CSMSystem"]),
         .target(
             name: "CSMRuleTools",
@@ -48,7 +49,7 @@ let package = Package(
             exclude: ["LuaDefinitions"],
             plugins: ["EmbedResources"]
         ),
-        .target(name: "CSMCLI", dependencies: ["CSMRun", "CSMRender", "CSMDiff", "CSMRuleTools", "CSMLua", "CSMRules", "CSMPlanning", "CSMModel", "CSMJSON", "CSMSystem"]),
+        .target(name: "CSMCLI", dependencies: ["CSMBatch", "CSMPortfolio", "CSMRun", "CSMRender", "CSMDiff", "CSMRuleTools", "CSMLua", "CSMRules", "CSMPlanning", "CSMModel", "CSMJSON", "CSMSystem"]),
         .executableTarget(name: "csm", dependencies: ["CSMCLI"]),
 
         // Build tool that turns data files (model, Lua prelude, built-in rule pack) into Swift sources.
@@ -63,6 +64,8 @@ let package = Package(
         .testTarget(name: "CSMRulesTests", dependencies: ["CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMPlanningTests", dependencies: ["CSMPlanning", "CSMRules", "CSMEvaluator", "CSMModel"]),
         .testTarget(name: "CSMRenderTests", dependencies: ["CSMRender", "CSMRun", "CSMPortfolio", "CSMModel", "CSMJSON", "CSMPlanning", "CSMSystem"]),
+        .testTarget(name: "CSMPortfolioTests", dependencies: ["CSMPortfolio", "CSMEvaluator", "CSMModel", "CSMJSON"]),
+        .testTarget(name: "CSMBatchTests", dependencies: ["CSMBatch", "CSMPortfolio", "CSMRun", "CSMSystem"]),
         .testTarget(name: "CSMDiffTests", dependencies: ["CSMDiff", "CSMRun", "CSMJSON"]),
         .testTarget(name: "CSMRuleToolsTests", dependencies: ["CSMRuleTools", "CSMRun", "CSMRules"]),
         .testTarget(name: "CSMEndToEndTests", dependencies: ["CSMJSON"], exclude: ["Golden"]),

@@ -10,6 +10,7 @@ public enum CSMCommandLine {
     static let commands: [(spec: CommandSpec, execute: @Sendable (ParsedArguments) throws(CSMError) -> Int32)] = [
         (RunCommand.spec, RunCommand.execute),
         (DiffCommand.spec, DiffCommand.execute),
+        (BatchCommand.spec, BatchCommand.execute),
         (ExplainCommand.spec, ExplainCommand.execute),
         (WhyNotCommand.spec, WhyNotCommand.execute),
         (ModelCommand.spec, ModelCommand.execute),
@@ -51,6 +52,8 @@ public enum CSMCommandLine {
         // Rules see UTC dates whatever the machine's time zone, so runs are reproducible.
         setenv("TZ", "UTC", 1)
         tzset()
+        // A closed pipe (csm batch ... --results - | head) is an error to report, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
 
         guard let first = arguments.first else {
             Terminal.writeStandardError(overview)

@@ -3,7 +3,7 @@ import CSMSystem
 /// The maturity model: competencies, dimensions, level descriptors, weights,
 /// known facts and KPIs. The built-in model is data embedded in the binary;
 /// `--model FILE` replaces it.
-public struct MaturityModel: Sendable {
+public final class MaturityModel: Sendable {
     public let id: String
     public let version: String
     public let name: String

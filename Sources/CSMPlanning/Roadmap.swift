@@ -59,12 +59,6 @@ public struct RoadmapPolicy: Equatable, Sendable {
     }
 }
 
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-}
-
 /// Initiatives laid out in phases.
 public struct Roadmap: Sendable {
     public struct Phase: Sendable {

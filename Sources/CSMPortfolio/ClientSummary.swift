@@ -10,6 +10,13 @@ public struct ClientSummary: Sendable {
         public let score: Double?
         public let level: Level?
         public let gap: Double?
+
+        public init(id: String, score: Double?, level: Level?, gap: Double?) {
+            self.id = id
+            self.score = score
+            self.level = level
+            self.gap = gap
+        }
     }
 
     public struct Proposal: Sendable {
@@ -18,6 +25,13 @@ public struct ClientSummary: Sendable {
         public let priority: Double
         /// The roadmap phase, nil when the initiative waits in the backlog.
         public let phase: String?
+
+        public init(id: String, title: String, priority: Double, phase: String?) {
+            self.id = id
+            self.title = title
+            self.priority = priority
+            self.phase = phase
+        }
     }
 
     /// Position of the client in the batch input, from 1.
@@ -37,9 +51,28 @@ public struct ClientSummary: Sendable {
     public let initiatives: [Proposal]
     /// Rules that failed for this client (with --keep-going).
     public let failedRules: [String]
+    /// What went wrong with them, one message per failure.
+    public let failureMessages: [String]
+
+    public init(index: Int, input: String, name: String, organization: String, segment: String? = nil,
+                overallScore: Double?, overallLevel: Level?, dimensions: [Dimension], initiatives: [Proposal],
+                failedRules: [String] = [], failureMessages: [String] = []) {
+        self.index = index
+        self.input = input
+        self.name = name
+        self.organization = organization
+        self.segment = segment
+        self.overallScore = overallScore
+        self.overallLevel = overallLevel
+        self.dimensions = dimensions
+        totalGap = dimensions.reduce(0) { $0 + ($1.gap ?? 0) }
+        self.initiatives = initiatives
+        self.failedRules = failedRules
+        self.failureMessages = failureMessages
+    }
 
     public init(index: Int, input: String, name: String, evaluation: Evaluation, plan: Plan,
-                roadmap: Roadmap, failedRules: [String] = []) {
+                roadmap: Roadmap, failedRules: [String] = [], failureMessages: [String] = []) {
         self.index = index
         self.input = input
         self.name = name
@@ -53,5 +86,6 @@ public struct ClientSummary: Sendable {
             Proposal(id: $0.id, title: $0.title, priority: $0.priority, phase: roadmap.phase(of: $0.id))
         }
         self.failedRules = failedRules
+        self.failureMessages = failureMessages
     }
 }

@@ -25,6 +25,7 @@ public struct PortfolioBuilder: Sendable {
     private var evaluatedCount = 0
     private var invalidCount = 0
     private var ruleFailureCount = 0
+    private var skippedCount = 0
 
     /// - Parameters:
     ///   - distribution: the scores of every valid assessment, from the first pass.
@@ -44,7 +45,7 @@ public struct PortfolioBuilder: Sendable {
         if !client.failedRules.isEmpty {
             ruleFailureCount += 1
             noteFailure(index: client.index, input: client.input, status: "rule_failure",
-                        messages: client.failedRules.map { "rule \($0) failed" })
+                        messages: client.failureMessages.isEmpty ? client.failedRules.map { "rule \($0) failed" } : client.failureMessages)
         }
         var seen: Set<String> = []
         for proposal in client.initiatives where seen.insert(proposal.id).inserted {
@@ -63,6 +64,12 @@ public struct PortfolioBuilder: Sendable {
         inputCount += 1
         if status == "invalid" { invalidCount += 1 } else { ruleFailureCount += 1 }
         noteFailure(index: index, input: input, status: status, messages: messages)
+    }
+
+    /// Counts a file that was read but is not an assessment (a rule pack, a report).
+    public mutating func addSkipped() {
+        inputCount += 1
+        skippedCount += 1
     }
 
     private mutating func noteFailure(index: Int, input: String, status: String, messages: [String]) {
@@ -124,7 +131,7 @@ public struct PortfolioBuilder: Sendable {
         return PortfolioSummary(
             modelID: model.id, modelVersion: model.version,
             inputCount: inputCount, evaluatedCount: evaluatedCount,
-            invalidCount: invalidCount, ruleFailureCount: ruleFailureCount,
+            invalidCount: invalidCount, ruleFailureCount: ruleFailureCount, skippedCount: skippedCount,
             dimensions: dimensions, initiatives: initiatives, ranking: ranking,
             failures: failures, firstPhaseName: firstPhaseName, competencies: model.competencies)
     }

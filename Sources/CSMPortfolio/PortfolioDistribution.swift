@@ -1,9 +1,9 @@
 import CSMEvaluator
 import CSMModel
 
-/// Score distributions of a portfolio, one per dimension of the model: what
-/// `csm batch` learns in its first pass, so each client's report can say where
-/// the client stands.
+/// Score distributions of a portfolio, one per dimension of the model.
+/// `csm batch` builds them in its first pass, so each client's report can give
+/// the client's percentiles.
 public struct PortfolioDistribution: Equatable, Sendable {
     /// Dimension ids in model order.
     public let dimensionIDs: [String]
@@ -21,10 +21,15 @@ public struct PortfolioDistribution: Equatable, Sendable {
 
     /// Adds one client's scores; dimensions it did not assess are left out of their distribution.
     public mutating func add(_ evaluation: Evaluation) {
+        add(ClientScores(evaluation))
+    }
+
+    /// Adds one client's scores, taken from its evaluation on another thread.
+    public mutating func add(_ client: ClientScores) {
         clientCount += 1
-        for (index, dimension) in evaluation.dimensions.enumerated() where index < histograms.count {
-            if let score = dimension.score { histograms[index].add(score) }
-            if let level = dimension.level { levelCounts[index][level.rawValue] += 1 }
+        for (index, entry) in client.dimensions.enumerated() where index < histograms.count {
+            if let score = entry.score { histograms[index].add(score) }
+            if let level = entry.level { levelCounts[index][level.rawValue] += 1 }
         }
     }
 
@@ -37,7 +42,7 @@ public struct PortfolioDistribution: Equatable, Sendable {
         }
     }
 
-    /// Where one client stands in every dimension.
+    /// Returns the client's percentile and the portfolio median in every dimension.
     public func position(of evaluation: Evaluation) -> PortfolioPosition {
         var entries: [PortfolioPosition.Entry] = []
         for (index, dimension) in evaluation.dimensions.enumerated() where index < histograms.count {
@@ -88,5 +93,14 @@ public struct PortfolioPosition: Equatable, Sendable {
 
     public func entry(_ dimensionID: String) -> Entry? {
         dimensions.first { $0.dimensionID == dimensionID }
+    }
+}
+
+/// One client's dimension scores and levels in model order: all a first pass keeps.
+public struct ClientScores: Sendable {
+    public let dimensions: [(score: Double?, level: Level?)]
+
+    public init(_ evaluation: Evaluation) {
+        dimensions = evaluation.dimensions.map { ($0.score, $0.level) }
     }
 }

@@ -29,6 +29,7 @@ public enum PortfolioJSON {
                 ("inputs", .int(Int64(summary.inputCount))),
                 ("evaluated", .int(Int64(summary.evaluatedCount))),
                 ("invalid", .int(Int64(summary.invalidCount))),
+                ("skipped", .int(Int64(summary.skippedCount))),
                 ("rule_failures", .int(Int64(summary.ruleFailureCount))),
             ])),
             ("dimensions", .array(summary.dimensions.map(dimension))),
@@ -126,6 +127,17 @@ public enum PortfolioJSON {
             })),
             ("failed_rules", .array(client.failedRules.map { .string($0) })),
             ("outputs", .array(outputs.map { .string($0) })),
+        ])
+    }
+
+    /// The result line of a file skipped because it is another kind of csm document.
+    public static func skippedResult(index: Int, input: String, reason: String) -> JSON {
+        .object([
+            ("schema", .string(resultSchema)),
+            ("index", .int(Int64(index))),
+            ("input", .string(input)),
+            ("status", .string("skipped")),
+            ("reason", .string(reason)),
         ])
     }
 

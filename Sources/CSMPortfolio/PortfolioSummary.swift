@@ -63,6 +63,8 @@ public struct PortfolioSummary: Sendable {
     public let evaluatedCount: Int
     public let invalidCount: Int
     public let ruleFailureCount: Int
+    /// Files found in folders that are other csm documents, such as rule packs.
+    public let skippedCount: Int
     public let dimensions: [DimensionDistribution]
     /// Most frequent initiatives first.
     public let initiatives: [InitiativeFrequency]

@@ -79,7 +79,7 @@ public struct ScoreHistogram: Equatable, Sendable {
         return ScoreHistogram.value(ofBin: counts.count - 1)
     }
 
-    /// Where `score` stands, from 0 to 100: the share of scores below it plus
+    /// The percentile of `score`, from 0 to 100: the share of scores below it plus
     /// half the share equal to it (the mid-rank percentile), so the middle of
     /// a portfolio is 50 and ties do not favour anyone. Nil when empty.
     public func percentile(of score: Double) -> Double? {

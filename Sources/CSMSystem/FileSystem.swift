@@ -140,9 +140,11 @@ public enum FileSystem {
             throw .input(Diagnostic(file: path, message: "cannot create a temporary file next to the output: \(systemMessage(errno))"))
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        TemporaryFiles.register(temporary)
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
+            TemporaryFiles.forget(temporary)
         }
         var written = 0
         while written < bytes.count {
@@ -167,6 +169,48 @@ public enum FileSystem {
             throw .input(Diagnostic(file: path, message: "cannot replace the output file: \(systemMessage(errno))"))
         }
         succeeded = true
+    }
+
+    /// Removes a file; returns false when it could not (for example, it was already gone).
+    @discardableResult
+    public static func removeFile(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
+    /// Size in bytes of the file at `path`, nil when it cannot be read.
+    public static func size(of path: String) -> Int64? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int64(status.st_size)
+    }
+
+    /// An absolute path for `path` with symbolic links resolved, even when its
+    /// last components do not exist yet: the longest existing prefix is made
+    /// canonical and the rest is appended, normalized.
+    public static func resolvedPath(_ path: String) -> String {
+        if let canonical = canonicalPath(path) { return canonical }
+        var missing: [String] = []
+        var current = normalize(path)
+        while true {
+            let parent = directoryName(of: current)
+            missing.insert(baseName(of: current), at: 0)
+            if let canonical = canonicalPath(parent) {
+                return normalize(join(canonical, missing.joined(separator: "/")))
+            }
+            if parent == current || parent == "." || parent == "/" {
+                var base = parent == "/" ? "/" : (canonicalPath(".") ?? ".")
+                base = join(base, missing.joined(separator: "/"))
+                return normalize(base)
+            }
+            current = parent
+        }
+    }
+
+    /// Reports whether `path` is `folder` or lies inside it (both resolved).
+    public static func isInside(_ path: String, folder: String) -> Bool {
+        let target = resolvedPath(path)
+        let root = resolvedPath(folder)
+        return target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Returns the canonical absolute path, or nil when the path does not exist.

@@ -159,3 +159,10 @@ public enum Suggestions {
         return " (did you mean '\(match)'?)"
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces (only U+0020).
+    public var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
