@@ -166,7 +166,9 @@ public final class BatchRunner {
         try pool.run(
             setUp: { _ in
                 { item in
-                    guard case let .assessment(assessment) = BatchItem.parse(item, model: model) else { return (nil, item.size) }
+                    guard case let .assessment(assessment) = BatchItem.parse(item, model: model, keepSource: false) else {
+                        return (nil, item.size)
+                    }
                     return (ClientScores(Evaluator.evaluate(assessment, model: model)), item.size)
                 }
             },
@@ -372,7 +374,8 @@ enum BatchItem: Sendable {
         "csm.portfolio/v1", "csm.batch-result/v1",
     ]
 
-    static func parse(_ item: BatchItem, model: MaturityModel) -> Parsed {
+    /// - Parameter keepSource: false skips what only a run record needs (the first pass only scores).
+    static func parse(_ item: BatchItem, model: MaturityModel, keepSource: Bool = true) -> Parsed {
         switch item {
         case let .file(_, path, _, inFolder, _):
             let bytes: [UInt8]
@@ -382,14 +385,14 @@ enum BatchItem: Sendable {
                 return .invalid(error)
             }
             do throws(CSMError) {
-                return .assessment(try AssessmentParser.parse(bytes: bytes, source: path, model: model))
+                return .assessment(try AssessmentParser.parse(bytes: bytes, source: path, model: model, keepSource: keepSource))
             } catch {
                 if inFolder, let schema = otherSchema(bytes) { return .skipped(schema: schema) }
                 return .invalid(error)
             }
         case let .line(_, source, number, bytes, _):
             do throws(CSMError) {
-                let parsed = try AssessmentParser.parse(bytes: bytes, source: source, model: model)
+                let parsed = try AssessmentParser.parse(bytes: bytes, source: source, model: model, keepSource: keepSource)
                 // Results and reports name the line, not just the stream.
                 return .assessment(Assessment(
                     source: "\(source):\(number)", sha256: parsed.sha256, content: parsed.content,

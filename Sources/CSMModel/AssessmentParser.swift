@@ -16,10 +16,13 @@ public enum AssessmentParser {
         return try parse(bytes: bytes, source: path, model: model)
     }
 
+    /// - Parameter keepSource: false leaves out what only a run record needs, the
+    ///   content and its SHA-256 (empty in the result), for a caller that only scores.
     public static func parse(bytes: [UInt8], source: String, model: MaturityModel,
-                             requireScore: Bool = true) throws(CSMError) -> Assessment {
+                             requireScore: Bool = true, keepSource: Bool = true) throws(CSMError) -> Assessment {
         let root = try parseJSONDocument(bytes, file: source, maxDepth: maximumDepth)
-        return try parse(field: JSONField(node: root, file: source), hashing: bytes, model: model, requireScore: requireScore)
+        return try parse(field: JSONField(node: root, file: source), hashing: bytes, model: model,
+                         requireScore: requireScore, keepSource: keepSource)
     }
 
     /// Reads an assessment held in a larger document, such as a rule pack test
@@ -27,8 +30,8 @@ public enum AssessmentParser {
     ///
     /// - Parameter hashing: the bytes whose SHA-256 identifies the assessment.
     public static func parse(field: JSONField, hashing bytes: [UInt8], model: MaturityModel,
-                             requireScore: Bool = true) throws(CSMError) -> Assessment {
-        let reader = Reader(model: model, problems: ProblemList(), requireScore: requireScore)
+                             requireScore: Bool = true, keepSource: Bool = true) throws(CSMError) -> Assessment {
+        let reader = Reader(model: model, problems: ProblemList(), requireScore: requireScore, keepSource: keepSource)
         let assessment = reader.read(field, bytes: bytes)
         try reader.problems.throwIfAny()
         guard let assessment else {
@@ -41,6 +44,7 @@ public enum AssessmentParser {
         let model: MaturityModel
         let problems: ProblemList
         var requireScore = true
+        var keepSource = true
 
         static let topLevelKeys = ["$schema", "schema", "organization", "assessed_on", "assessor", "target",
                                    "facts", "dimensions", "respondents", "notes"]
@@ -68,7 +72,8 @@ public enum AssessmentParser {
                 problems.add(root.problem("no dimension has a score; give a \"score\" under \"dimensions\" or respondents' scores for at least one dimension"))
                 return nil
             }
-            return Assessment(source: root.file, sha256: SHA256.hex(SHA256.hash(bytes)), content: root.node.plain,
+            return Assessment(source: root.file, sha256: keepSource ? SHA256.hex(SHA256.hash(bytes)) : "",
+                              content: keepSource ? root.node.plain : .null,
                               organization: organization, assessedOn: assessedOn, assessor: assessor, target: target,
                               facts: facts, dimensions: dimensions, respondents: respondents)
         }

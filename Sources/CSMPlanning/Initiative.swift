@@ -3,7 +3,7 @@ import CSMRules
 
 /// A ranked initiative: one entry per initiative id, however many rules proposed it.
 public struct Initiative: Sendable {
-    public let rank: Int
+    public internal(set) var rank: Int
     /// Higher means sooner; see `PriorityPolicy` for the formula.
     public let priority: Double
     public let id: String

@@ -38,14 +38,8 @@ public enum Planner {
                                   evaluation: evaluation, policy: policy))
         }
 
-        let sorted = unranked.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.id < $1.id }
-        let ranked = sorted.enumerated().map { offset, initiative in
-            Initiative(rank: offset + 1, priority: initiative.priority, id: initiative.id, title: initiative.title,
-                       summary: initiative.summary, actions: initiative.actions, dimensions: initiative.dimensions,
-                       competencies: initiative.competencies, toward: initiative.toward, effort: initiative.effort,
-                       impact: initiative.impact, kpis: initiative.kpis, requires: initiative.requires,
-                       reasons: initiative.reasons, breakdown: initiative.breakdown)
-        }
+        var ranked = unranked.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.id < $1.id }
+        for index in ranked.indices { ranked[index].rank = index + 1 }
         return Plan(initiatives: ranked, warnings: warnings.sorted { ($0.initiativeID, $0.message) < ($1.initiativeID, $1.message) })
     }
 

@@ -67,6 +67,7 @@ struct PortfolioHTMLPage {
         <div class="stat"><div class="label">Evaluated</div><div class="value">\(summary.evaluatedCount)</div><span class="muted small">clients with a report</span></div>
         <div class="stat"><div class="label">Invalid</div><div class="value">\(summary.invalidCount)</div><span class="muted small">assessments rejected</span></div>
         <div class="stat"><div class="label">Rule failures</div><div class="value">\(summary.ruleFailureCount)</div><span class="muted small">clients whose rules failed</span></div>
+        <div class="stat"><div class="label">Skipped</div><div class="value">\(summary.skippedCount)</div><span class="muted small">files that are not assessments</span></div>
         </div>
         <p>\(Format.countsSentence(summary))</p>
         </section>

@@ -38,9 +38,9 @@ struct PortfolioMarkdownPage {
         [
             "## Clients",
             "",
-            "| Inputs | Evaluated | Invalid | Rule failures |",
-            "| ---: | ---: | ---: | ---: |",
-            "| \(summary.inputCount) | \(summary.evaluatedCount) | \(summary.invalidCount) | \(summary.ruleFailureCount) |",
+            "| Inputs | Evaluated | Invalid | Rule failures | Skipped |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+            "| \(summary.inputCount) | \(summary.evaluatedCount) | \(summary.invalidCount) | \(summary.ruleFailureCount) | \(summary.skippedCount) |",
             "",
             Format.countsSentence(summary),
             "",

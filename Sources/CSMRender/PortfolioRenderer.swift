@@ -102,13 +102,18 @@ enum PortfolioFormat {
         "\(count) \(count == 1 ? "client" : "clients")"
     }
 
-    /// Describes the four headline counts in one sentence.
+    /// Describes the headline counts in one sentence.
     static func countsSentence(_ summary: PortfolioSummary) -> String {
         guard summary.inputCount > 0 else { return "The batch had no input." }
         var sentence = "\(summary.evaluatedCount) of \(summary.inputCount) inputs were evaluated"
         sentence += summary.invalidCount == 1 ? "; 1 assessment was invalid" : "; \(summary.invalidCount) assessments were invalid"
-        sentence += "; rules failed for \(clients(summary.ruleFailureCount))."
-        return sentence
+        sentence += "; rules failed for \(clients(summary.ruleFailureCount))"
+        if summary.skippedCount > 0 {
+            sentence += summary.skippedCount == 1
+                ? "; 1 file was skipped because it is not an assessment"
+                : "; \(summary.skippedCount) files were skipped because they are not assessments"
+        }
+        return sentence + "."
     }
 
     static let distributionLead = "Scores run from 0 to 3. Half of the clients that assessed a dimension score between P25 and P75, the first and third quartiles. The level columns count clients at each level, and \(missing) marks a statistic of a dimension no client assessed."

@@ -92,6 +92,29 @@ final class BatchCommandTests: CSMProcessTestCase {
         XCTAssertEqual((summary["dimensions"] as? [Any])?.count, 12)
     }
 
+    /// The summary and result lines of the sample folder, against golden files. Regenerate with
+    /// `CSM_UPDATE_GOLDEN=1 swift test --filter BatchCommandTests` and review the diff.
+    func testSampleSummaryMatchesGoldenFiles() throws {
+        let out = path("golden")
+        let result = try csm(["batch", "samples", "--output", out, "--format", "none"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for (written, golden) in [("summary.json", "portfolio-samples.summary.json"), ("summary.md", "portfolio-samples.summary.md"),
+                                  ("results.jsonl", "portfolio-samples.results.jsonl")] {
+            let actual = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(written)"))
+            let goldenURL = EndToEndTests.goldenFolder.appendingPathComponent(golden)
+            if ProcessInfo.processInfo.environment["CSM_UPDATE_GOLDEN"] == "1" {
+                try actual.write(to: goldenURL)
+                continue
+            }
+            let expected = try XCTUnwrap(FileManager.default.contents(atPath: goldenURL.path),
+                                         "golden file \(golden) is missing; create it with CSM_UPDATE_GOLDEN=1")
+            XCTAssertTrue(expected == actual, """
+                \(written) differs from Golden/\(golden):
+                \(EndToEndTests.firstDifference(expected: Array(expected), actual: Array(actual)))
+                """)
+        }
+    }
+
     func testOutputIsTheSameForAnyNumberOfJobs() throws {
         let lines = try sampleLines()
         var stream = ""

@@ -33,7 +33,7 @@ final class PortfolioRendererTests: XCTestCase {
         let table = markdownTable(in: text, header: "| Inputs |")
 
         XCTAssertEqual(table.count, 3, "a header, a rule and one row of counts")
-        XCTAssertEqual(table.last.map(markdownCells), ["6", "5", "1", "0"], "inputs, evaluated, invalid, rule failures")
+        XCTAssertEqual(table.last.map(markdownCells), ["6", "5", "1", "0", "0"], "inputs, evaluated, invalid, rule failures, skipped")
         XCTAssertTrue(text.contains("5 of 6 inputs were evaluated; 1 assessment was invalid; rules failed for 0 clients."),
                       "the counts are also said in a sentence")
     }
@@ -147,6 +147,20 @@ final class PortfolioRendererTests: XCTestCase {
                        "the input's position, path, status and every error")
     }
 
+    func testSkippedFilesAreCounted() throws {
+        let fixture = try portfolio()
+        var builder = PortfolioBuilder(model: fixture.records[0].model, distribution: fixture.distribution,
+                                       rankingLimit: nil, firstPhaseName: "Now")
+        builder.addSkipped()
+        builder.addSkipped()
+        let summary = builder.summary()
+        let text = PortfolioRenderer().markdown(summary)
+
+        XCTAssertEqual(markdownTable(in: text, header: "| Inputs |").last.map(markdownCells), ["2", "0", "0", "0", "2"])
+        XCTAssertTrue(text.contains("2 files were skipped because they are not assessments."), "the sentence names the skipped files")
+        XCTAssertTrue(PortfolioRenderer().html(summary).contains("files that are not assessments"), "the HTML page shows them too")
+    }
+
     func testMarkdownEmptyPortfolio() throws {
         let text = PortfolioRenderer().markdown(try PortfolioFixture.empty().summary)
 
@@ -154,7 +168,7 @@ final class PortfolioRendererTests: XCTestCase {
         XCTAssertTrue(text.contains("No initiative was proposed to any client."), "no initiative table")
         XCTAssertTrue(text.contains("No client was evaluated."), "no ranking")
         XCTAssertTrue(text.contains("No input failed."), "no failure table")
-        XCTAssertEqual(markdownTable(in: text, header: "| Inputs |").last.map(markdownCells), ["0", "0", "0", "0"], "zero counts")
+        XCTAssertEqual(markdownTable(in: text, header: "| Inputs |").last.map(markdownCells), ["0", "0", "0", "0", "0"], "zero counts")
         XCTAssertFalse(text.contains("nan"), "no statistic of an empty distribution is printed")
     }
 
@@ -221,7 +235,8 @@ final class PortfolioRendererTests: XCTestCase {
         let values = portfolioBlocks(in: String(clients), from: "<div class=\"value\">", to: "</div>")
 
         XCTAssertEqual(values, ["<div class=\"value\">6</div>", "<div class=\"value\">5</div>", "<div class=\"value\">1</div>",
-                                "<div class=\"value\">0</div>"], "inputs, evaluated, invalid, rule failures")
+                                "<div class=\"value\">0</div>", "<div class=\"value\">0</div>"],
+                       "inputs, evaluated, invalid, rule failures, skipped")
         XCTAssertTrue(clients.contains("<div class=\"label\">Rule failures</div>"), "each count has a label")
     }
 

@@ -136,8 +136,8 @@ final class PortfolioSchemaTests: XCTestCase {
             index: 10, input: "broken.json", status: "invalid", messages: ["broken.json:3:4: organization.name: missing"]))))
         documents.append(Document(name: "rules failed, stopped", text: Self.line(PortfolioJSON.failedResult(
             index: 11, input: "stream.jsonl:4", status: "rule_failure", messages: ["rule core.x failed"]))))
-        // NOTE: written by hand because PortfolioJSON has no function for skipped files yet.
-        documents.append(Document(name: "skipped", text: #"{"schema":"csm.batch-result/v1","index":12,"input":"clients/pack.json","status":"skipped","reason":"not an assessment: a csm.pack/v1 document"}"#))
+        documents.append(Document(name: "skipped", text: Self.line(PortfolioJSON.skippedResult(
+            index: 12, input: "clients/pack.json", reason: "not an assessment: a csm.pack/v1 document"))))
 
         try assertValid(documents, against: "batch-result.schema.json")
     }
