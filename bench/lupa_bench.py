@@ -10,9 +10,9 @@ scores and builds the tables.
     bench/.venv/bin/python bench/lupa_bench.py --rules rules [--rules DIR]... [--fired] INPUT...
 
 INPUT is a JSON Lines file (*.jsonl, *.ndjson), an assessment (*.json) or a
-directory searched for *.json. With --fired it prints one line per assessment
-(organization name, a tab, the sorted fired rule ids); it always ends with a
-summary line on standard error.
+directory searched for *.json. With --fired it prints one line per assessment:
+the organization name, a tab and the sorted fired rule ids. It always ends with
+a summary line on standard error.
 """
 
 import argparse

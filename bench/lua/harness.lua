@@ -34,7 +34,6 @@ local DIMENSION_IDS = {
   "economic_model.customer_paid_success", "enablement_scale.process_enablement",
   "enablement_scale.tool_leverage", "enablement_scale.cs_career_culture",
 }
-local COMPETENCY_IDS = { "customer_lifecycle", "operating_model", "economic_model", "enablement_scale" }
 local THRESHOLDS = { reactive = 0, adopting = 1, performing = 2, optimizing = 3 }
 local DEFAULT_TARGET = 2.0
 
@@ -55,7 +54,7 @@ local function level_of(score)
 end
 
 
--- A score is a number or a level name; returns a float, or nil for null.
+-- Converts a score, a number or a level name, to a float. JSON null (nil) stays nil.
 local function score_number(value)
   if value == nil then return nil end
   if type(value) == "string" then return THRESHOLDS[value] + 0.0 end
@@ -231,6 +230,8 @@ function api.weakest(n, competency)
   return ids
 end
 
+-- NOTE: percent() and money() format more simply than csm's. They only shape reason texts,
+-- which the benchmark does not compare.
 function api.percent(ratio) return format("%g %%", floor(ratio * 1000 + 0.5) / 10) end
 function api.money(amount) return format("$%.1fM", amount / 1e6) end
 
@@ -250,7 +251,7 @@ local api_metatable = {
 -- Rule packs: files, manifests, declarations
 -- ---------------------------------------------------------------------------
 
-local json_module  -- set by set_json(); the lupa benchmark needs no decoder in Lua
+local json_module  -- the JSON decoder, set by set_json() so that lupa can load it as well
 
 function harness.set_json(module) json_module = module end
 
@@ -373,17 +374,17 @@ local function usage(message)
 end
 
 
--- Calls `each(text)` for every assessment in `input`.
-local function for_each_document(input, each)
+-- Calls `handle(text)` for every assessment in `input`.
+local function for_each_document(input, handle)
   if input == "-" or input:match("%.jsonl$") or input:match("%.ndjson$") then
     local lines = input == "-" and io.stdin:lines() or io.lines(input)
     for line in lines do
-      if line:find("%S") then each(line) end
+      if line:find("%S") then handle(line) end
     end
   elseif input:match("%.json$") then
-    each(read_file(input))
+    handle(read_file(input))
   else
-    for _, path in ipairs(harness.list_files(input, ".json")) do each(read_file(path)) end
+    for _, path in ipairs(harness.list_files(input, ".json")) do handle(read_file(path)) end
   end
 end
 
@@ -394,7 +395,7 @@ local function main(arguments)
   while index <= #arguments do
     local argument = arguments[index]
     if argument == "--rules" then
-      directories[#directories + 1] = arguments[index + 1] or usage("--rules needs a directory")
+      directories[#directories + 1] = arguments[index + 1] or usage("missing directory after --rules")
       index = index + 1
     elseif argument == "--fired" then
       print_fired = true
@@ -405,8 +406,8 @@ local function main(arguments)
     end
     index = index + 1
   end
-  if #directories == 0 then usage("give the built-in pack with --rules, for example --rules rules") end
-  if #inputs == 0 then usage("give at least one INPUT") end
+  if #directories == 0 then usage("missing --rules: give the built-in pack first, for example --rules rules") end
+  if #inputs == 0 then usage("missing INPUT: give an assessment, a JSON Lines file, a directory or -") end
 
   local script_directory = (arg[0]:match("^(.*)/[^/]*$") or ".")
   harness.set_json(dofile(script_directory .. "/json.lua"))

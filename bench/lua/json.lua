@@ -6,7 +6,7 @@
 -- becomes nil, so an object member set to null is absent and an array keeps its
 -- length in the field `n`.
 
-local byte, sub, find, char, tonumber = string.byte, string.sub, string.find, string.char, tonumber
+local byte, sub, find, tonumber = string.byte, string.sub, string.find, tonumber
 local concat = table.concat
 local utf8_char = utf8.char
 
