@@ -265,7 +265,7 @@ final class ProgressBar {
             line += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             line += Formatting.padLeft(Formatting.fixed(fraction * 100, 0), 3) + "% "
         }
-        line += Formatting.grouped(Double(progress.done)) + " clients"
+        line += Formatting.grouped(Double(progress.done)) + (progress.done == 1 ? " client" : " clients")
         if rate > 0 { line += ", " + Formatting.grouped(rate) + "/s" }
         Terminal.writeStandardError(line)
         visible = true
