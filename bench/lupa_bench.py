@@ -156,6 +156,9 @@ def main():
     for input_path in arguments.inputs:
         for text in documents(input_path):
             assessment = json.loads(text)
+            if not isinstance(assessment, dict) or assessment.get("schema") != "csm.assessment/v1":
+                sys.stderr.write(f"lupa: skipped a document that is not a csm.assessment/v1 assessment in {input_path}\n")
+                continue
             view = lua.table_from(score_assessment(assessment), recursive=True)
             fired = list(harness.evaluate(rules, view).values())
             count += 1

@@ -418,6 +418,10 @@ local function main(arguments)
   for _, input in ipairs(inputs) do
     for_each_document(input, function(text)
       local assessment = json_module.decode(text)
+      if type(assessment) ~= "table" or assessment.schema ~= "csm.assessment/v1" then
+        io.stderr:write("harness: skipped a document that is not a csm.assessment/v1 assessment in ", input, "\n")
+        return
+      end
       local fired = harness.evaluate(rules, harness.score(assessment))
       count, fired_total = count + 1, fired_total + #fired
       if print_fired then
