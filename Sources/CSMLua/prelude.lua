@@ -184,6 +184,34 @@ string.format = function(pattern, ...)
   return result
 end
 
+-- table.move, insert and remove loop in C over a range that the caller or a __len
+-- metamethod chooses, and no hook can stop that loop. A range longer than any table
+-- the memory limit allows is rejected before the loop starts.
+local MAX_TABLE_SPAN = 1 << 24
+local real_move, real_insert, real_remove = table.move, table.insert, table.remove
+
+local function check_span(name, from, to)
+  from, to = tonumber(from), tonumber(to)
+  if from ~= nil and to ~= nil and to - from >= MAX_TABLE_SPAN then
+    error(format("bad argument to '%s' (a range of %.0f elements is too long; at most %d)", name, to - from + 1, MAX_TABLE_SPAN), 3)
+  end
+end
+
+local guarded_table = {}
+for key, value in next, table do guarded_table[key] = value end
+guarded_table.move = function(source, first, last, target, destination)
+  check_span("move", first, last)
+  return real_move(source, first, last, target, destination)
+end
+guarded_table.insert = function(list, ...)
+  if select("#", ...) >= 2 then check_span("insert", (...), #list) end
+  return real_insert(list, ...)
+end
+guarded_table.remove = function(list, ...)
+  if select("#", ...) >= 1 and (...) ~= nil then check_span("remove", (...), #list) end
+  return real_remove(list, ...)
+end
+
 local sandbox = {
   _VERSION = _VERSION,
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs,
@@ -191,7 +219,7 @@ local sandbox = {
   select = select, tonumber = tonumber, type = type, getmetatable = getmetatable,
   tostring = safe_tostring,
   string = readonly("string", string),
-  table = readonly("table", table),
+  table = readonly("table", guarded_table),
   math = readonly("math", setmetatable({
     -- Rules are reseeded before each call only when one used the generator since the last seed.
     random = function(...)
@@ -953,6 +981,19 @@ function driver.evaluate(request)
   state.view = nil
   sandbox.organization, sandbox.assessed_on = nil, nil
   return { results = results, memory = host.memory_in_use() }
+end
+
+
+-- file_states() lists every rule file with whether it is stateless, so that between
+-- assessments it only gets its globals restored instead of running again.
+function driver.file_states()
+  local list = {}
+  for _, pack in next, packs do
+    for _, file in next, pack.files do
+      list[#list + 1] = { path = file.path, stateless = file.globals ~= nil }
+    end
+  end
+  return list
 end
 
 

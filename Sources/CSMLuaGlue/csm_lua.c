@@ -697,9 +697,10 @@ static int host_function_location(lua_State *L) {
  * at `visited_index`) stops cycles between functions.
  *
  * An upvalue cell can be assigned even when its value is a number, so every
- * upvalue of a Lua function other than the environment is recorded in the
- * snapshot table at `snapshot_index` as { function, upvalue number, value }.
- * Restoring the snapshot puts each cell back as it was after the first run.
+ * upvalue cell of a Lua function other than the environment is recorded, once,
+ * in the snapshot table at `snapshot_index` as { function, upvalue number,
+ * value }. Restoring the snapshot puts each cell back as it was after the
+ * first run.
  */
 static int holds_no_state(lua_State *L, int index, int env_index, int visited_index,
                           int snapshot_index, int depth) {
@@ -725,7 +726,17 @@ static int holds_no_state(lua_State *L, int index, int env_index, int visited_in
     if (ar.source && strcmp(ar.source, "=csm-prelude") == 0) return 1;
     for (int upvalue = 1; lua_getupvalue(L, index, upvalue) != NULL; upvalue++) {
         int value = lua_gettop(L);
+        /* Closures of one file share cells (a local captured by many rules): record each cell once. */
+        int seen = 1;
         if (!lua_rawequal(L, value, env_index)) {
+            lua_pushlightuserdata(L, lua_upvalueid(L, index, upvalue));
+            seen = lua_rawget(L, visited_index) != LUA_TNIL;
+            lua_pop(L, 1);
+        }
+        if (!seen) {
+            lua_pushlightuserdata(L, lua_upvalueid(L, index, upvalue));
+            lua_pushboolean(L, 1);
+            lua_rawset(L, visited_index);
             lua_createtable(L, 3, 0);
             lua_pushvalue(L, index);
             lua_rawseti(L, -2, 1);

@@ -8,7 +8,7 @@ public enum Planner {
                             policy: PriorityPolicy = .standard) -> Plan {
         let fired = run.outcomes.filter { $0.status == .fired }
         let proposals = fired.filter { $0.rule.kind == .propose && $0.rule.initiative != nil }
-        let adjustments = fired.filter { $0.rule.kind == .adjust }
+        let adjustments = AdjustmentIndex(fired.filter { $0.rule.kind == .adjust })
         let packRank = Dictionary(uniqueKeysWithValues: packOrder.enumerated().map { ($0.element, $0.offset) })
 
         var groups: [String: [RuleOutcome]] = [:]
@@ -83,7 +83,7 @@ public enum Planner {
     }
 
     private static func merge(id: String, template: InitiativeTemplate, proposals: [RuleOutcome],
-                              adjustments: [RuleOutcome], evaluation: Evaluation, policy: PriorityPolicy) -> Initiative {
+                              adjustments: AdjustmentIndex, evaluation: Evaluation, policy: PriorityPolicy) -> Initiative {
         let model = evaluation.model
         let bases = proposals.map { base(of: $0, template: template, evaluation: evaluation, policy: policy) }
         let best = bases.max { $0.value != $1.value ? $0.value < $1.value : $0.ruleID > $1.ruleID }!
@@ -107,7 +107,7 @@ public enum Planner {
                                              trace: proposal.trace))
             }
         }
-        for adjustment in adjustments.sorted(by: { $0.rule.id < $1.rule.id }) {
+        for adjustment in adjustments.candidates(initiativeID: id, dimensions: dimensions) {
             guard let factor = adjustment.factor,
                   adjustment.rule.adjusts(initiativeID: id, dimensions: dimensions, toward: toward) else { continue }
             factors.append(AppliedFactor(ruleID: adjustment.rule.id, pack: adjustment.rule.location.pack, factor: factor,
@@ -152,5 +152,29 @@ public enum Planner {
     private static func format(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+/// The fired adjust rules, sorted by rule id, with lookups by the initiative ids
+/// and dimensions they name, so that each initiative checks only the rules that
+/// may apply to it instead of all of them.
+struct AdjustmentIndex {
+    private let adjustments: [RuleOutcome]
+    private var byInitiative: [String: [Int]] = [:]
+    private var byDimension: [String: [Int]] = [:]
+
+    init(_ fired: [RuleOutcome]) {
+        adjustments = fired.sorted { $0.rule.id < $1.rule.id }
+        for (position, adjustment) in adjustments.enumerated() {
+            for id in adjustment.rule.initiativeFilter { byInitiative[id, default: []].append(position) }
+            for dimension in adjustment.rule.dimensions { byDimension[dimension, default: []].append(position) }
+        }
+    }
+
+    /// Adjust rules that name the initiative or one of its dimensions, in rule id order.
+    func candidates(initiativeID: String, dimensions: [String]) -> [RuleOutcome] {
+        var positions = Set(byInitiative[initiativeID] ?? [])
+        for dimension in dimensions { positions.formUnion(byDimension[dimension] ?? []) }
+        return positions.sorted().map { adjustments[$0] }
     }
 }

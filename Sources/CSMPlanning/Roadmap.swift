@@ -95,7 +95,9 @@ public struct Roadmap: Sendable {
 /// proposed is taken as already in place and listed in `assumed`.
 public enum RoadmapPlanner {
     public static func plan(_ plan: Plan, policy: RoadmapPolicy = .standard) throws(CSMError) -> Roadmap {
-        let byID = Dictionary(uniqueKeysWithValues: plan.initiatives.map { ($0.id, $0) })
+        // Positions, not copies: an initiative is a large value.
+        var byID: [String: Int] = [:]
+        for position in plan.initiatives.indices { byID[plan.initiatives[position].id] = position }
         var phaseOf: [String: Int] = [:]
         var backlog: Set<String> = []
         var members: [[String]] = Array(repeating: [], count: policy.phases.count)
@@ -109,11 +111,11 @@ public enum RoadmapPlanner {
                 throw CSMError(.input, Diagnostic(subject: "roadmap",
                     message: "the prerequisites of these initiatives form a cycle: \(cycle.joined(separator: " → ")); change 'requires' in the rules that propose them"))
             }
-            guard let initiative = byID[id] else { return }
+            guard let position = byID[id] else { return }
             visiting.append(id)
             var earliest = 0
             var blocked = false
-            for prerequisite in initiative.requires {
+            for prerequisite in plan.initiatives[position].requires {
                 guard byID[prerequisite] != nil else {
                     assumed.append(Roadmap.AssumedPrerequisite(initiativeID: id, prerequisiteID: prerequisite))
                     continue
@@ -137,9 +139,9 @@ public enum RoadmapPlanner {
         }
 
         for initiative in plan.initiatives { try place(initiative.id) }
-        let rank = Dictionary(uniqueKeysWithValues: plan.initiatives.map { ($0.id, $0.rank) })
         let phases = zip(policy.phases, members).map { Roadmap.Phase(definition: $0.0, initiativeIDs: $0.1) }
-        let orderedBacklog = backlog.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
+        // The plan is in rank order, so filtering it orders the backlog by rank.
+        let orderedBacklog = plan.initiatives.indices.map { plan.initiatives[$0].id }.filter { backlog.contains($0) }
         return Roadmap(phases: phases, backlog: orderedBacklog, capacity: policy.capacity, assumed: assumed)
     }
 }

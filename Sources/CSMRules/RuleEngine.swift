@@ -382,6 +382,20 @@ public final class RuleEngine {
         let line: Int?
     }
 
+    /// Rule files that keep state between assessments, so they run again before each
+    /// one; the others only get their globals restored, which is much cheaper.
+    public func statefulFiles() throws(CSMError) -> [String] {
+        let states: LuaValue
+        do {
+            states = try vm.call("file_states", .nil)
+        } catch {
+            throw CSMError(.internal, Diagnostic(message: "cannot list rule file states: \(error.description)"))
+        }
+        return (states.arrayValue ?? []).compactMap { entry in
+            entry["stateless"].boolValue == true ? nil : entry["path"].stringValue
+        }
+    }
+
     /// Builds a fresh Lua state with the same packs after the previous one was abandoned.
     private func replaceState() throws(CSMError) {
         do {

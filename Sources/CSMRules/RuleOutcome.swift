@@ -61,7 +61,10 @@ public struct TraceEntry: Equatable, Sendable {
 }
 
 /// What happened to one rule on one assessment.
-public struct RuleOutcome: Sendable {
+///
+/// A class, not a struct: planning passes outcomes around and groups them, and
+/// copying eight fields each time was a large share of a run.
+public final class RuleOutcome: Sendable {
     public enum Status: String, Sendable {
         case fired
         case notFired = "not_fired"
@@ -82,6 +85,18 @@ public struct RuleOutcome: Sendable {
     public let trace: [TraceEntry]
     /// Lines the rule printed.
     public let log: [String]
+
+    public init(rule: RuleDefinition, status: Status, reason: String?, factor: Double?, factorReason: String?,
+                failure: RuleFailure?, trace: [TraceEntry], log: [String]) {
+        self.rule = rule
+        self.status = status
+        self.reason = reason
+        self.factor = factor
+        self.factorReason = factorReason
+        self.failure = failure
+        self.trace = trace
+        self.log = log
+    }
 }
 
 /// The outcomes of all active rules on one assessment.

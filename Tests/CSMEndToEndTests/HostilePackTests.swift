@@ -161,8 +161,11 @@ final class HostilePackTests: HostilePackTestCase {
         // One C call that backtracks for hours: only the watchdog can stop it.
         cases += Self.hostile("backtracking pattern", "local found = string.find(string.rep(\"a\", 40), string.rep(\"a*\", 40) .. \"b\")",
                               at: Self.bothPlaces, messages: ["time limit exceeded"], location: .anywhereInFile)
+        // Rejected before the C loop starts, so no time limit is needed and the Lua state is kept.
         cases += Self.hostile("table.move huge range", "table.move({}, 1, 1 << 40, 1, {})",
-                              at: Self.bothPlaces, messages: ["time limit exceeded"], location: .anywhereInFile)
+                              at: Self.bothPlaces, messages: ["bad argument to 'move'", "too long"], location: .statementOrRule)
+        cases += Self.hostile("table.insert huge __len", "table.insert(setmetatable({}, { __len = function() return 1 << 40 end }), 1, 0)",
+                              at: Self.bothPlaces, messages: ["bad argument to 'insert'", "too long"], location: .statementOrRule)
 
         cases += Self.hostile("string.rep huge count", "local text = string.rep(\"x\", 1 << 40)", at: Self.bothPlaces,
                               messages: ["string.rep result exceeds the memory limit"])

@@ -243,6 +243,35 @@ final class SandboxTests: XCTestCase {
                       "expected a stack overflow or memory message, got \(message.debugDescription)")
     }
 
+    /// Table functions that would loop in C over a huge range: rejected at once, with the function named.
+    static let hugeTableSpanCases: [(name: String, body: String)] = [
+        ("table.move", "table.move({}, 1, 2^40, 1); return true"),
+        ("table.move integer", "table.move({}, 1, 1 << 40, 2); return true"),
+        ("table.insert with __len", "table.insert(setmetatable({}, { __len = function() return 1 << 40 end }), 1, 'x'); return true"),
+        ("table.remove with __len", "table.remove(setmetatable({}, { __len = function() return 1 << 40 end }), 1); return true"),
+    ]
+
+    func testHugeTableSpansRejected() {
+        for testCase in Self.hugeTableSpanCases {
+            let outcome = SandboxSupport.evaluateBounded(when: testCase.body, limits: Self.tightLimits, seconds: Self.bound)
+            XCTAssertTrue(outcome.finished, "\(testCase.name): expected the call to return within \(Self.bound) s")
+            XCTAssertEqual(outcome.value?["status"], .string("error"), "\(testCase.name): expected an error, got \(String(describing: outcome))")
+            let message = outcome.value?["error"]["message"].stringValue ?? ""
+            XCTAssertTrue(message.contains("too long"), "\(testCase.name): expected the range to be named, got \(message)")
+        }
+    }
+
+    func testTableFunctionsStillWork() {
+        let body = """
+            local t = { 1, 2, 3 }
+            table.insert(t, 4); table.insert(t, 1, 0); local removed = table.remove(t, 1); table.remove(t)
+            local moved = table.move(t, 1, 3, 2, {})
+            return removed == 0 and #t == 3 and t[3] == 3 and moved[4] == 3 and table.concat(t, ",") == "1,2,3"
+            """
+        let outcome = SandboxSupport.evaluateBounded(when: body, limits: Self.tightLimits, seconds: Self.bound)
+        XCTAssertEqual(outcome.value?["status"], .string("fired"), "expected the table calls to work, got \(String(describing: outcome))")
+    }
+
     /// Huge repetition counts: the call must return quickly, and with a non-empty string it must fail.
     static let hugeRepCases: [(name: String, expression: String, mustFail: Bool)] = [
         ("integer count", "string.rep('x', 1 << 40)", true),

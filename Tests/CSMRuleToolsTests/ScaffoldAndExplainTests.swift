@@ -1,4 +1,5 @@
 import CSMRuleTools
+import CSMRun
 import CSMSystem
 import Foundation
 import XCTest
@@ -69,5 +70,14 @@ final class ScaffoldAndExplainTests: XCTestCase {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, text)
+    }
+}
+
+/// The built-in pack must stay on the fast path between assessments: none of its
+/// files may keep state, or every assessment would run them all again.
+final class BuiltinPackStateTests: XCTestCase {
+    func testBuiltinFilesKeepNoState() throws {
+        let session = try Session(modelPath: nil, rulePaths: [])
+        XCTAssertEqual(try session.engine.statefulFiles(), [])
     }
 }

@@ -298,6 +298,16 @@ final class RuleEngineTests: XCTestCase {
         XCTAssertEqual(error?.diagnostics.first?.file, directory + "/b.lua", "expected the second declaration's file, got \(String(describing: error))")
     }
 
+    func testStatefulFilesAreListed() throws {
+        let directory = try makePack([
+            ("pack.json", Self.manifest(name: "acme")),
+            ("plain.lua", Self.file(Self.rule("acme.plain"))),
+            ("counter.lua", "local seen = {}\n" + Self.file(Self.rule("acme.counter", when: "seen[#seen + 1] = 1; return true"))),
+        ])
+        let engine = try engine([directory])
+        XCTAssertEqual(try engine.statefulFiles(), [directory + "/counter.lua"], "only the file with a table upvalue runs again")
+    }
+
     func testTwoPacksWithSameName() throws {
         let first = try makePack([("pack.json", Self.manifest(name: "acme")), ("a.lua", Self.file(Self.rule("r.one")))])
         let second = try makePack([("pack.json", Self.manifest(name: "acme")), ("a.lua", Self.file(Self.rule("r.two")))])
