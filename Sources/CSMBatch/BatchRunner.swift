@@ -447,7 +447,8 @@ private struct ClientWorker: Sendable {
 
     private func evaluate(_ item: BatchItem, session: Session) -> ClientOutput {
         let assessment: Assessment
-        switch BatchItem.parse(item, model: model) {
+        // Without client reports no run record is written, so its hash and content are not needed.
+        switch BatchItem.parse(item, model: model, keepSource: !options.clientFormats.isEmpty) {
         case let .assessment(parsed): assessment = parsed
         case let .invalid(error): return failed(item, "invalid", error)
         case let .skipped(schema):
