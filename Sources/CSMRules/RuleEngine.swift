@@ -341,6 +341,14 @@ public final class RuleEngine {
     /// Evaluates the rules on one assessment.
     public func evaluate(_ evaluation: Evaluation, options: EvaluationOptions = EvaluationOptions()) throws(CSMError) -> RuleRun {
         let rules = options.rules ?? catalog.active
+        if vm.isAbandoned {
+            // An earlier assessment left the state stuck in C code (and stopped there): start afresh.
+            guard abandonedStates < RuleEngine.maximumAbandonedStates else {
+                throw CSMError(.ruleFailure, Diagnostic(message: "rules got stuck in library calls \(abandonedStates) times, "
+                    + "so this rule engine evaluates no more assessments; fix the rules that timed out"))
+            }
+            try replaceState()
+        }
         var outcomes: [Int: RuleOutcome] = [:]
         var pending = rules
         // A rule stuck in C code costs the Lua state: record it as timed out and go on with a fresh state.

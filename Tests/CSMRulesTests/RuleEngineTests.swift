@@ -536,6 +536,25 @@ final class RuleEngineTests: XCTestCase {
         XCTAssertEqual(run.outcome(ruleID: "r.after")?.status, .fired, "expected the next rule to run normally")
     }
 
+    func testStuckRuleDoesNotSpoilLaterAssessments() throws {
+        // A backtracking pattern runs inside one C call, so only the watchdog can stop it.
+        let limits = LuaLimits(memoryBytes: 64 * 1024 * 1024, callMemoryBytes: 8 * 1024 * 1024, instructions: 2_000_000, seconds: 0.1)
+        let stuck = "return string.find(string.rep('a', 40), string.rep('a*', 40) .. 'b') ~= nil"
+        let directory = try makePack([("rules.lua", Self.file(Self.rule("r.after"), Self.rule("r.stuck", when: stuck)))])
+        let engine = try engine([directory], limits: limits)
+
+        // Stopping at the first failure, as csm batch does without --keep-going: the next
+        // assessment gets a fresh state, and the timeout stays with the rule that caused it.
+        for round in 1...2 {
+            let run = try engine.evaluate(try evaluation())
+            XCTAssertEqual(run.outcome(ruleID: "r.stuck")?.status, .timeout, "round \(round): the stuck rule is the one that times out")
+            XCTAssertEqual(run.outcome(ruleID: "r.after")?.status, .skipped, "round \(round): the other rule is skipped, not blamed")
+        }
+        let kept = try engine.evaluate(try evaluation(), options: EvaluationOptions(stopOnFailure: false))
+        XCTAssertEqual(kept.outcome(ruleID: "r.after")?.status, .fired, "with keep-going the other rule runs on a fresh state")
+        XCTAssertEqual(engine.abandonedStates, 3)
+    }
+
     // MARK: - Built-in pack
 
     private static var builtinRulesDirectory: String {
