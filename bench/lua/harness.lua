@@ -1,13 +1,14 @@
 -- The pure-Lua floor for the csm benchmarks: the same rule files, evaluated by a
 -- plain lua5.4 process with the least work that gives the same fired rules.
 --
---   lua5.4 bench/lua/harness.lua --rules rules [--rules DIR]... [--fired] INPUT...
+--   lua5.4 bench/lua/harness.lua --rules rules [--rules DIR]... [--fired] [--phases] INPUT...
 --
 -- INPUT is an assessment (*.json), a JSON Lines file (*.jsonl, *.ndjson), a
 -- directory searched for *.json, or - for JSON Lines on standard input. With
 -- --fired it prints one line per assessment: the organization name, a tab and
 -- the fired rule ids, sorted and comma-separated. It always ends with a
--- summary line on standard error.
+-- summary line on standard error, and --phases adds the CPU time per
+-- assessment spent decoding JSON, computing scores and running the rules.
 --
 -- Loaded as a chunk without `arg` (as bench/lupa_bench.py does), it returns the
 -- module table instead of running: load_packs(), score() and evaluate().
@@ -369,7 +370,7 @@ end
 
 local function usage(message)
   io.stderr:write("harness.lua: ", message, "\n",
-    "usage: lua5.4 harness.lua --rules DIR [--rules DIR]... [--fired] INPUT...\n")
+    "usage: lua5.4 harness.lua --rules DIR [--rules DIR]... [--fired] [--phases] INPUT...\n")
   os.exit(2)
 end
 
@@ -390,7 +391,7 @@ end
 
 
 local function main(arguments)
-  local directories, inputs, print_fired = {}, {}, false
+  local directories, inputs, print_fired, time_phases = {}, {}, false, false
   local index = 1
   while index <= #arguments do
     local argument = arguments[index]
@@ -399,6 +400,8 @@ local function main(arguments)
       index = index + 1
     elseif argument == "--fired" then
       print_fired = true
+    elseif argument == "--phases" then
+      time_phases = true
     elseif argument:match("^%-%-") then
       usage("unknown option " .. argument)
     else
@@ -414,15 +417,25 @@ local function main(arguments)
   local started = os.clock()
   local rules = harness.load_packs(directories)
   local count, fired_total = 0, 0
+  local phase_seconds = { decode = 0.0, score = 0.0, rules = 0.0 }
+  local clock = time_phases and os.clock or function() return 0.0 end
   local output = io.stdout
   for _, input in ipairs(inputs) do
     for_each_document(input, function(text)
+      local decode_started = clock()
       local assessment = json_module.decode(text)
       if type(assessment) ~= "table" or assessment.schema ~= "csm.assessment/v1" then
         io.stderr:write("harness: skipped a document that is not a csm.assessment/v1 assessment in ", input, "\n")
         return
       end
-      local fired = harness.evaluate(rules, harness.score(assessment))
+      local score_started = clock()
+      local view = harness.score(assessment)
+      local rules_started = clock()
+      local fired = harness.evaluate(rules, view)
+      local finished = clock()
+      phase_seconds.decode = phase_seconds.decode + (score_started - decode_started)
+      phase_seconds.score = phase_seconds.score + (rules_started - score_started)
+      phase_seconds.rules = phase_seconds.rules + (finished - rules_started)
       count, fired_total = count + 1, fired_total + #fired
       if print_fired then
         sort(fired)
@@ -432,6 +445,10 @@ local function main(arguments)
   end
   io.stderr:write(format("harness: %d assessments, %d rules, %d fired, %.3f s CPU\n",
     count, #rules, fired_total, os.clock() - started))
+  if time_phases and count > 0 then
+    io.stderr:write(format("harness phases: decode %.1f µs, score %.1f µs, rules %.1f µs of CPU per assessment\n",
+      phase_seconds.decode / count * 1e6, phase_seconds.score / count * 1e6, phase_seconds.rules / count * 1e6))
+  end
 end
 
 
