@@ -7,13 +7,13 @@ public enum Planner {
     public static func plan(evaluation: Evaluation, run: RuleRun, packOrder: [String],
                             policy: PriorityPolicy = .standard) -> Plan {
         let fired = run.outcomes.filter { $0.status == .fired }
-        let proposals = fired.filter { $0.rule.kind == .propose && $0.rule.initiative != nil }
+        let proposals = fired.filter { $0.rule.kind == .propose && $0.rule.initiativeID != nil }
         let adjustments = AdjustmentIndex(fired.filter { $0.rule.kind == .adjust })
         let packRank = Dictionary(uniqueKeysWithValues: packOrder.enumerated().map { ($0.element, $0.offset) })
 
         var groups: [String: [RuleOutcome]] = [:]
         for proposal in proposals {
-            groups[proposal.rule.initiative!.id, default: []].append(proposal)
+            groups[proposal.rule.initiativeID!, default: []].append(proposal)
         }
 
         var warnings: [PlanWarning] = []
@@ -38,8 +38,17 @@ public enum Planner {
                                   evaluation: evaluation, policy: policy))
         }
 
-        var ranked = unranked.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.id < $1.id }
-        for index in ranked.indices { ranked[index].rank = index + 1 }
+        // Sort positions rather than the initiatives themselves: each swap of an Initiative copies a large struct.
+        let keys = unranked.map { (priority: $0.priority, id: $0.id) }
+        let order = keys.indices.sorted { a, b in
+            keys[a].priority != keys[b].priority ? keys[a].priority > keys[b].priority : keys[a].id < keys[b].id
+        }
+        var ranked: [Initiative] = []
+        ranked.reserveCapacity(order.count)
+        for (position, index) in order.enumerated() {
+            ranked.append(unranked[index])
+            ranked[position].rank = position + 1
+        }
         return Plan(initiatives: ranked, warnings: warnings.sorted { ($0.initiativeID, $0.message) < ($1.initiativeID, $1.message) })
     }
 

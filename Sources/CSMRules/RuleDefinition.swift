@@ -48,6 +48,8 @@ public final class RuleDefinition: Sendable {
     /// Adjust rules: initiative ids they change, besides those of `dimensions`.
     public let initiativeFilter: [String]
     public let initiative: InitiativeTemplate?
+    /// The proposed initiative's id, kept apart so hot paths read it without copying the template.
+    public let initiativeID: String?
     public let staticReason: String?
     public let hasReasonFunction: Bool
     public let hasPriorityFunction: Bool
@@ -74,6 +76,7 @@ public final class RuleDefinition: Sendable {
         self.towardFilter = towardFilter
         self.initiativeFilter = initiativeFilter
         self.initiative = initiative
+        self.initiativeID = initiative?.id
         self.staticReason = staticReason
         self.hasReasonFunction = hasReasonFunction
         self.hasPriorityFunction = hasPriorityFunction
