@@ -431,7 +431,14 @@ private struct ClientWorker: Sendable {
     let options: BatchOptions
     let model: MaturityModel
     let packs: [RulePackSource]
-    let distribution: PortfolioDistribution
+    let positioner: PortfolioDistribution.Positioner
+
+    init(options: BatchOptions, model: MaturityModel, packs: [RulePackSource], distribution: PortfolioDistribution) {
+        self.options = options
+        self.model = model
+        self.packs = packs
+        positioner = distribution.positioner()
+    }
 
     /// Builds the worker's own rule engine, on the worker's thread.
     func makeFunction() -> (BatchItem) -> ClientOutput {
@@ -460,7 +467,7 @@ private struct ClientWorker: Sendable {
         } catch {
             return failed(item, error.kind == .ruleFailure ? "rule_failure" : "invalid", error)
         }
-        let position = distribution.position(of: record.evaluation)
+        let position = positioner.position(of: record.evaluation)
         record.portfolio = position
 
         let name = outputName(item, organization: assessment.organization.name)

@@ -44,18 +44,61 @@ public struct PortfolioDistribution: Equatable, Sendable {
 
     /// Returns the client's percentile and the portfolio median in every dimension.
     public func position(of evaluation: Evaluation) -> PortfolioPosition {
-        var entries: [PortfolioPosition.Entry] = []
-        for (index, dimension) in evaluation.dimensions.enumerated() where index < histograms.count {
-            let histogram = histograms[index]
-            entries.append(PortfolioPosition.Entry(
-                dimensionID: dimension.id,
-                score: dimension.score,
-                percentile: dimension.score.flatMap { histogram.percentile(of: $0) },
-                median: histogram.quantile(0.5),
-                assessedClients: histogram.total
-            ))
+        positioner().position(of: evaluation)
+    }
+
+    /// Returns a positioner for this distribution: it answers `position(of:)` without
+    /// scanning the histograms again, for placing many clients against one portfolio.
+    public func positioner() -> Positioner {
+        Positioner(clientCount: clientCount, dimensions: histograms.map(Positioner.Dimension.init))
+    }
+
+    /// Medians and cumulative counts computed once from a finished distribution.
+    public struct Positioner: Sendable {
+        struct Dimension: Sendable {
+            let median: Double?
+            let total: Int
+            /// `below[bin]` is the number of scores in the bins before `bin`.
+            let below: [Int]
+            let counts: [Int]
+
+            init(_ histogram: ScoreHistogram) {
+                median = histogram.quantile(0.5)
+                total = histogram.total
+                counts = histogram.binCounts
+                var running = 0
+                below = counts.map { count in
+                    defer { running += count }
+                    return running
+                }
+            }
+
+            func percentile(of score: Double) -> Double? {
+                guard total > 0, score.isFinite else { return nil }
+                let bin = ScoreHistogram.bin(of: score)
+                return (Double(below[bin]) + Double(counts[bin]) / 2) / Double(total) * 100
+            }
         }
-        return PortfolioPosition(clientCount: clientCount, dimensions: entries)
+
+        let clientCount: Int
+        let dimensions: [Dimension]
+
+        /// Returns the client's percentile and the portfolio median in every dimension.
+        public func position(of evaluation: Evaluation) -> PortfolioPosition {
+            var entries: [PortfolioPosition.Entry] = []
+            entries.reserveCapacity(dimensions.count)
+            for (index, dimension) in evaluation.dimensions.enumerated() where index < dimensions.count {
+                let portfolio = dimensions[index]
+                entries.append(PortfolioPosition.Entry(
+                    dimensionID: dimension.id,
+                    score: dimension.score,
+                    percentile: dimension.score.flatMap { portfolio.percentile(of: $0) },
+                    median: portfolio.median,
+                    assessedClients: portfolio.total
+                ))
+            }
+            return PortfolioPosition(clientCount: clientCount, dimensions: entries)
+        }
     }
 }
 
