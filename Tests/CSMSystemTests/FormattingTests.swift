@@ -11,7 +11,7 @@ final class FormattingTests: XCTestCase {
     }
 
     func testFixedHandlesHugeAndSpecialValues() {
-        XCTAssertEqual(Formatting.fixed(9_007_199_254_740_993, 2), "9007199254740992")
+        XCTAssertEqual(Formatting.fixed(9_007_199_254_740_992, 2), "9007199254740992")
         XCTAssertEqual(Formatting.fixed(1e19, 2), "1e+19")
         XCTAssertEqual(Formatting.fixed(-9.223372036854775807e18, 0), "-9.223372036854776e+18")
         XCTAssertEqual(Formatting.fixed(1e308, 1), "1e+308")
