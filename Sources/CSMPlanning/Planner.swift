@@ -117,8 +117,8 @@ public enum Planner {
             }
         }
         for adjustment in adjustments.candidates(initiativeID: id, dimensions: dimensions) {
-            guard let factor = adjustment.factor,
-                  adjustment.rule.adjusts(initiativeID: id, dimensions: dimensions, toward: toward) else { continue }
+            // The index only returns rules whose initiative ids or dimensions match; the level filter remains.
+            guard let factor = adjustment.factor, adjustment.rule.adjustsLevel(toward) else { continue }
             factors.append(AppliedFactor(ruleID: adjustment.rule.id, pack: adjustment.rule.location.pack, factor: factor,
                                          reason: adjustment.reason ?? adjustment.rule.title, kind: "adjust",
                                          trace: adjustment.trace))
@@ -182,8 +182,16 @@ struct AdjustmentIndex {
 
     /// Adjust rules that name the initiative or one of its dimensions, in rule id order.
     func candidates(initiativeID: String, dimensions: [String]) -> [RuleOutcome] {
-        var positions = Set(byInitiative[initiativeID] ?? [])
-        for dimension in dimensions { positions.formUnion(byDimension[dimension] ?? []) }
-        return positions.sorted().map { adjustments[$0] }
+        var positions = byInitiative[initiativeID] ?? []
+        for dimension in dimensions { positions += byDimension[dimension] ?? [] }
+        positions.sort()
+        var result: [RuleOutcome] = []
+        result.reserveCapacity(positions.count)
+        var previous = -1
+        for position in positions where position != previous {
+            result.append(adjustments[position])
+            previous = position
+        }
+        return result
     }
 }

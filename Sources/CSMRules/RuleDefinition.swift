@@ -91,7 +91,12 @@ public final class RuleDefinition: Sendable {
     public func adjusts(initiativeID: String, dimensions initiativeDimensions: [String], toward level: Level?) -> Bool {
         guard kind == .adjust else { return false }
         let inScope = initiativeFilter.contains(initiativeID) || initiativeDimensions.contains { dimensions.contains($0) }
-        guard inScope else { return false }
+        return inScope && adjustsLevel(level)
+    }
+
+    /// Reports whether this adjust rule's level filter lets it change an initiative that builds `level`.
+    public func adjustsLevel(_ level: Level?) -> Bool {
+        guard kind == .adjust else { return false }
         if towardFilter.isEmpty { return true }
         guard let level else { return false }
         return towardFilter.contains(level)
