@@ -8,18 +8,55 @@ public struct FieldPath: Equatable, Hashable, Sendable, CustomStringConvertible 
         case index(Int)
     }
 
-    public var components: [Component]
+    /// The last component, linked to the path before it. Paths share their prefixes,
+    /// so a parser can name every field it reads without copying its parent's path.
+    private final class Link: Sendable {
+        let parent: Link?
+        let component: Component
+
+        init(parent: Link?, component: Component) {
+            self.parent = parent
+            self.component = component
+        }
+    }
+
+    private let last: Link?
+
+    public var components: [Component] {
+        var reversed: [Component] = []
+        var link = last
+        while let current = link {
+            reversed.append(current.component)
+            link = current.parent
+        }
+        return reversed.reversed()
+    }
+
+    /// True for the path of the document itself.
+    public var isEmpty: Bool { last == nil }
 
     public init(_ components: [Component] = []) {
-        self.components = components
+        last = components.reduce(nil) { Link(parent: $0, component: $1) }
+    }
+
+    private init(last: Link) {
+        self.last = last
     }
 
     public func appending(_ key: String) -> FieldPath {
-        FieldPath(components + [.key(key)])
+        FieldPath(last: Link(parent: last, component: .key(key)))
     }
 
     public func appending(index: Int) -> FieldPath {
-        FieldPath(components + [.index(index)])
+        FieldPath(last: Link(parent: last, component: .index(index)))
+    }
+
+    public static func == (lhs: FieldPath, rhs: FieldPath) -> Bool {
+        lhs.last === rhs.last || lhs.components == rhs.components
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(components)
     }
 
     public var description: String {
@@ -102,7 +139,7 @@ public struct JSONField: Sendable {
     /// A diagnostic located at this value.
     public func problem(_ message: String) -> Diagnostic {
         Diagnostic(file: file, line: node.position.line, column: node.position.column,
-                   subject: path.components.isEmpty ? nil : path.description, message: message)
+                   subject: path.isEmpty ? nil : path.description, message: message)
     }
 
     /// Describes the value for messages: `string "high"`, `number 4.5`, `object`.
