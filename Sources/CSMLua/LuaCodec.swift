@@ -26,25 +26,27 @@ enum LuaCodec {
             bytes.append(Tag.float.rawValue)
             appendLittleEndian(number.bitPattern, into: &bytes)
         case let .string(text):
-            appendString(Array(text.utf8), into: &bytes)
+            var text = text
+            text.withUTF8 { appendString($0, into: &bytes) }
         case let .bytes(raw):
-            appendString(raw, into: &bytes)
+            raw.withUnsafeBufferPointer { appendString($0, into: &bytes) }
         case let .array(items):
             bytes.append(Tag.array.rawValue)
             appendLittleEndian(UInt32(items.count), into: &bytes)
             for item in items { encode(item, into: &bytes) }
         case let .map(entries):
-            let kept = entries.filter { !$0.key.isNil && !$0.value.isNil }
+            var kept = 0
+            for entry in entries where !entry.key.isNil && !entry.value.isNil { kept += 1 }
             bytes.append(Tag.map.rawValue)
-            appendLittleEndian(UInt32(kept.count), into: &bytes)
-            for entry in kept {
+            appendLittleEndian(UInt32(kept), into: &bytes)
+            for entry in entries where !entry.key.isNil && !entry.value.isNil {
                 encode(entry.key, into: &bytes)
                 encode(entry.value, into: &bytes)
             }
         }
     }
 
-    private static func appendString(_ raw: [UInt8], into bytes: inout [UInt8]) {
+    private static func appendString(_ raw: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
         bytes.append(Tag.string.rawValue)
         appendLittleEndian(UInt32(raw.count), into: &bytes)
         bytes.append(contentsOf: raw)
@@ -98,9 +100,10 @@ enum LuaCodec {
             case .integer: return .integer(Int64(bitPattern: try integer(UInt64.self)))
             case .float: return .number(Double(bitPattern: try integer(UInt64.self)))
             case .string:
-                let raw = try text()
+                let count = Int(try integer(UInt32.self))
+                let raw = try take(count)
                 if let decoded = String(validating: raw, as: UTF8.self) { return .string(decoded) }
-                return .bytes(raw)
+                return .bytes(Array(raw))
             case .array:
                 let count = Int(try integer(UInt32.self))
                 var items: [LuaValue] = []

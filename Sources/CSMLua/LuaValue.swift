@@ -1,8 +1,10 @@
 /// A value that crosses the boundary between Swift and Lua.
 ///
 /// Tables arrive as `.array` when their keys are exactly 1...n and as `.map`
-/// otherwise; an empty table arrives as an empty `.array`.
-public indirect enum LuaValue: Equatable, Sendable {
+/// otherwise; an empty table arrives as an empty `.array`. Not `indirect`:
+/// arrays already keep nested values on the heap, and boxing every scalar
+/// cost an allocation per value on each call into Lua.
+public enum LuaValue: Equatable, Sendable {
     case `nil`
     case bool(Bool)
     case integer(Int64)
