@@ -58,6 +58,9 @@ public final class RuleEngine {
     /// What `configure` was given, to build a fresh state after one is abandoned.
     private let configuration: LuaValue
     private let limits: LuaLimits
+    /// The active rules and their driver indices, computed once: every evaluation asks for them.
+    private let activeRules: [RuleDefinition]
+    private let activeIndices: LuaValue
     /// Lua states abandoned because a rule got stuck in C code.
     public private(set) var abandonedStates = 0
     /// After this many abandoned states, remaining rules are skipped.
@@ -95,6 +98,8 @@ public final class RuleEngine {
         packIndex = other.packIndex
         configuration = other.configuration
         limits = other.limits
+        activeRules = other.activeRules
+        activeIndices = other.activeIndices
     }
 
     private init(catalog: RuleCatalog, model: MaturityModel, vm: LuaVM, configuration: LuaValue, limits: LuaLimits) {
@@ -103,6 +108,8 @@ public final class RuleEngine {
         self.vm = vm
         self.configuration = configuration
         self.limits = limits
+        activeRules = catalog.active
+        activeIndices = .array(activeRules.map { .integer(Int64($0.engineIndex)) })
         var index: [String: Int] = [:]
         for (offset, pack) in catalog.packs.enumerated() { index[pack.name] = offset + 1 }
         packIndex = index
@@ -340,7 +347,7 @@ public final class RuleEngine {
 
     /// Evaluates the rules on one assessment.
     public func evaluate(_ evaluation: Evaluation, options: EvaluationOptions = EvaluationOptions()) throws(CSMError) -> RuleRun {
-        let rules = options.rules ?? catalog.active
+        let rules = options.rules ?? activeRules
         if vm.isAbandoned {
             // An earlier assessment left the state stuck in C code (and stopped there): start afresh.
             guard abandonedStates < RuleEngine.maximumAbandonedStates else {
@@ -423,7 +430,8 @@ public final class RuleEngine {
         }
         let request: LuaValue = .object([
             ("view", AssessmentView.make(evaluation)),
-            ("rules", .array(rules.map { .integer(Int64($0.engineIndex)) })),
+            ("rules", rules.count == activeRules.count && rules.elementsEqual(activeRules, by: ===)
+                ? activeIndices : .array(rules.map { .integer(Int64($0.engineIndex)) })),
             ("trace", .bool(options.trace)),
             ("stop_on_error", .bool(options.stopOnFailure)),
             ("params", .map(overrides.map { (key: $0.0, value: $0.1) })),
