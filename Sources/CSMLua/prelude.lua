@@ -170,16 +170,30 @@ end
 -- string.format("%s", t) would print a table's address, which changes from run
 -- to run; format such arguments the way the sandbox's tostring does.
 local real_format = string.format
-string.format = function(pattern, ...)
-  local count = select("#", ...)
-  local arguments = { ... }
-  for i = 1, count do
-    local kind = type(arguments[i])
-    if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then
-      arguments[i] = safe_tostring(arguments[i])
-    end
+local function has_reference_value(...)
+  for i = 1, select("#", ...) do
+    local kind = type((select(i, ...)))
+    if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then return true end
   end
-  local ok, result = pcall(real_format, pattern, table.unpack(arguments, 1, count))
+  return false
+end
+
+string.format = function(pattern, ...)
+  local ok, result
+  if has_reference_value(...) then
+    local count = select("#", ...)
+    local arguments = { ... }
+    for i = 1, count do
+      local kind = type(arguments[i])
+      if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then
+        arguments[i] = safe_tostring(arguments[i])
+      end
+    end
+    ok, result = pcall(real_format, pattern, table.unpack(arguments, 1, count))
+  else
+    -- The common case: numbers and strings only, formatted without copying the arguments.
+    ok, result = pcall(real_format, pattern, ...)
+  end
   if not ok then error((tostring(result):gsub("'real_format'", "'format'"):gsub("to '%?'", "to 'format'")), 2) end
   return result
 end
