@@ -7,6 +7,13 @@ priority functions, prerequisites and examples, plus one adjust rule in ten.
 Files hold 40 rules each. The same --count and --seed give the same files.
 Python 3 standard library only.
 
+Rules come in 40 shapes, drawn from the seed, and rule n takes shape
+(n - 1) mod 40 with its own rule and initiative ids; prerequisites point to
+rules of the same file. A pack of 1,000 rules therefore holds each rule of the
+40-rule pack 25 times over, so both packs do the same work per rule and the
+per-rule cost benchmark shows how the engine scales with the pack's size, not
+how two random samples of rules differ.
+
     bench/generate_rules.py --count 1000 --out /tmp/bench-1000 && csm rules check /tmp/bench-1000
 """
 
@@ -179,7 +186,6 @@ def make_adjust(rng, pack, number):
 
 def write_pack(directory, count, seed):
     pack = f"bench-{count}"
-    rng = random.Random(f"{seed}:{count}")
     directory.mkdir(parents=True, exist_ok=True)
     parameters = {}
     for fact, parameter, default, _ in FLOORS + CEILINGS:
@@ -190,10 +196,11 @@ def write_pack(directory, count, seed):
 
     header = [f"-- Synthetic rules for the csm benchmarks (bench/generate_rules.py, seed {seed}).", ""]
     header += [f'local {local} = "{dimension_id}"' for local, dimension_id in DIMENSIONS] + [""]
-    initiatives = []
     for file_number, first in enumerate(range(1, count + 1, RULES_PER_FILE), start=1):
         lines = list(header)
+        initiatives = []  # of this file, for prerequisites
         for number in range(first, min(first + RULES_PER_FILE, count + 1)):
+            rng = random.Random(f"{seed}:{(number - 1) % RULES_PER_FILE}")  # the rule's shape
             if number % 10 == 0:
                 lines += make_adjust(rng, pack, number)
             else:
