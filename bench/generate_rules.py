@@ -9,7 +9,7 @@ Python 3 standard library only.
 
 Rules come in 40 shapes, drawn from the seed, and rule n takes shape
 (n - 1) mod 40 with its own rule and initiative ids; prerequisites point to
-rules of the same file. A pack of 1,000 rules therefore holds each rule of the
+rules of the same file. A pack of 1,000 rules therefore contains each rule of the
 40-rule pack 25 times over, so both packs do the same work per rule and the
 per-rule cost benchmark shows how the engine scales with the pack's size, not
 how two random samples of rules differ.
