@@ -110,10 +110,13 @@ struct ParsedArguments {
             parsed.values[name, default: []].append(value)
         }
         if !parsed.helpRequested && !spec.positionals.contains(parsed.positionals.count) {
-            let expected = spec.positionals.lowerBound == spec.positionals.upperBound
-                ? "\(spec.positionals.lowerBound)" : "\(spec.positionals.lowerBound) to \(spec.positionals.upperBound)"
+            let bounds = spec.positionals
+            // A bound as large as batch's 1,000,000 inputs is a guard, not part of the usage.
+            let expected = bounds.lowerBound == bounds.upperBound ? "\(bounds.lowerBound)"
+                : bounds.upperBound >= 100_000 && parsed.positionals.count < bounds.lowerBound ? "at least \(bounds.lowerBound)"
+                : "\(bounds.lowerBound) to \(bounds.upperBound)"
             let what = parsed.positionals.count < spec.positionals.lowerBound ? "missing arguments" : "too many arguments"
-            throw .usage("\(what): 'csm \(spec.name)' takes \(expected) argument\(spec.positionals.upperBound == 1 ? "" : "s") (usage: csm \(spec.usage))")
+            throw .usage("\(what): 'csm \(spec.name)' takes \(expected) argument\(expected.hasSuffix(" 1") || expected == "1" ? "" : "s") (usage: csm \(spec.usage))")
         }
         return parsed
     }

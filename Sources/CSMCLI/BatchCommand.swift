@@ -113,6 +113,14 @@ enum BatchCommand {
             rankingLimit: ranking == 0 ? nil : ranking
         )
         let runner = try BatchRunner(options: options)
+        if !options.clientFormats.isEmpty {
+            let clients = FileSystem.join(folder, "clients")
+            if FileSystem.kind(of: clients) == .directory, let earlier = try? FileSystem.listFiles(in: clients), !earlier.isEmpty {
+                Terminal.writeStandardError("csm: warning: \(clients) already contains \(earlier.count) file\(earlier.count == 1 ? "" : "s") "
+                    + "from an earlier run; this run replaces the reports of its own clients and leaves the others, "
+                    + "so use an empty --output folder for a portfolio of only these inputs\n")
+            }
+        }
 
         let showProgress = progressChoice == "always" || (progressChoice == "auto" && Terminal.isTerminal(2))
         let bar = ProgressBar(enabled: showProgress)
@@ -124,7 +132,11 @@ enum BatchCommand {
                 guard failures <= listedFailures else { return }
                 bar.clear()
                 var text = ""
-                for message in failure.messages.prefix(messagesPerFailure) { text += "csm: error: \(message)\n" }
+                for message in failure.messages.prefix(messagesPerFailure) {
+                    // A rule failure's message names the rule file, so add the client it happened on.
+                    let located = message.hasPrefix(failure.input) ? message : "\(failure.input): \(message)"
+                    text += "csm: error: \(located)\n"
+                }
                 if failure.messages.count > messagesPerFailure {
                     text += "csm: \(failure.input): \(failure.messages.count - messagesPerFailure) more problems in the results\n"
                 }
@@ -228,8 +240,9 @@ enum BatchCommand {
             throw .usage("--output \(folder) contains the model \(modelPath); choose another output folder")
         }
         if case let .file(path) = results {
-            let target = OutputTarget(path: path)
-            try target.check(against: sources.map(\.path).filter { $0 != "-" } + (modelPath.map { [$0] } ?? []), folders: rulePaths)
+            let target = OutputTarget(path: path, option: "--results")
+            try target.check(against: sources.map(\.path).filter { $0 != "-" } + (modelPath.map { [$0] } ?? []), folders: rulePaths,
+                             createdFolder: folder)
         }
     }
 }

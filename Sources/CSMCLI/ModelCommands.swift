@@ -82,7 +82,7 @@ enum InitCommand {
             if FileSystem.kind(of: path) != .missing && !arguments.has("--force") {
                 throw .usage("\(path) already exists; choose another file or pass --force to overwrite it")
             }
-            try OutputTarget(path: path).check(against: arguments.value("--model").map { [$0] } ?? [])
+            try OutputTarget(path: path, option: nil).check(against: arguments.value("--model").map { [$0] } ?? [])
         }
         var date = today()
         if let text = arguments.value("--date") {

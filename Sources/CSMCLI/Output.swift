@@ -3,32 +3,41 @@ import CSMSystem
 /// Where a command's output goes: standard output, or a file written atomically.
 struct OutputTarget {
     let path: String?
+    /// The option that gave the path, for messages; nil when the path is an argument.
+    var option: String? = "--output"
 
     /// Checks that the output would not overwrite one of the inputs, nor land
     /// inside a rule pack folder, where the next run would read it as part of the pack.
-    func check(against inputs: [String], folders: [String] = []) throws(CSMError) {
+    /// `createdFolder` is a folder the command creates before writing, so it may be missing.
+    func check(against inputs: [String], folders: [String] = [], createdFolder: String? = nil) throws(CSMError) {
         guard let path else { return }
         if path == "-" { return }
+        let named = option.map { "\($0) \(path)" } ?? path
 
         if FileSystem.kind(of: path) == .directory {
-            throw .usage("--output \(path) is a directory; give a file path")
+            throw .usage("\(named) is a directory; give a file path")
         }
         for input in inputs where input != "-" {
             if FileSystem.isSameFile(path, input) || normalized(path) == normalized(input) {
-                throw .usage("--output \(path) is also an input (\(input)); choose another output path so the input is not overwritten")
+                throw .usage("\(named) is also an input (\(input)); choose another output path so the input is not overwritten")
             }
         }
         let target = normalized(path)
         for folder in folders where FileSystem.kind(of: folder) == .directory {
             let root = FileSystem.canonicalPath(folder) ?? folder
             if target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-                throw .usage("--output \(path) is inside the rule pack \(folder); write reports outside rule pack folders")
+                throw .usage("\(named) is inside the rule pack \(folder); write reports outside rule pack folders")
             }
         }
         let folder = FileSystem.directoryName(of: path)
-        if FileSystem.kind(of: folder) != .directory {
-            throw .usage("--output \(path): folder \(folder) does not exist")
+        if FileSystem.kind(of: folder) != .directory && !isCreated(folder, createdFolder) {
+            throw .usage("\(named): folder \(folder) does not exist")
         }
+    }
+
+    private func isCreated(_ folder: String, _ createdFolder: String?) -> Bool {
+        guard let createdFolder else { return false }
+        return folder == createdFolder || normalized(folder) == normalized(createdFolder)
     }
 
     /// Whether output goes to a terminal, so colours may be used.

@@ -43,6 +43,14 @@ enum RunCommand {
 
     static func execute(_ arguments: ParsedArguments) throws(CSMError) -> Int32 {
         let assessmentPath = arguments.positionals[0]
+        if FileSystem.kind(of: assessmentPath) == .directory {
+            throw .usage("\(assessmentPath) is a folder; csm run evaluates one assessment file, "
+                + "and csm batch \(ShellQuoting.quote(assessmentPath)) --output DIR evaluates every assessment in a folder")
+        }
+        if ["jsonl", "ndjson"].contains(FileSystem.fileExtension(of: assessmentPath).lowercased()) {
+            throw .usage("\(assessmentPath) looks like JSON Lines; csm run evaluates one assessment file, "
+                + "and csm batch \(ShellQuoting.quote(assessmentPath)) --output DIR evaluates one assessment per line")
+        }
         let format = try arguments.choice("--format", formats, default: "text")
         let output = OutputTarget(path: arguments.value("--output"))
         let top = try arguments.integer("--top", minimum: 0, maximum: 100_000) ?? 10

@@ -51,11 +51,13 @@ public enum AssessmentParser {
 
         func read(_ root: JSONField, bytes: [UInt8]) -> Assessment? {
             guard let object = root.object(problems) else { return nil }
+            if let field = object.required("schema", problems), let schema = field.string(problems), schema != schemaID {
+                // Another kind of document (a pack manifest, a run record): its other keys would only add noise.
+                problems.add(field.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
+                return nil
+            }
             object.rejectUnknownKeys(Reader.topLevelKeys, problems)
             _ = object.value("$schema")?.string(problems)
-            if let field = object.required("schema", problems), let schema = field.string(problems), schema != schemaID {
-                problems.add(field.problem("unsupported schema '\(schema)'; expected '\(schemaID)'"))
-            }
             let organization = readOrganization(object.required("organization", problems))
             let assessedOn = readDate(object.required("assessed_on", problems))
             let assessor = object.value("assessor")?.string(problems)

@@ -108,7 +108,7 @@ public enum PortfolioJSON {
             }
             dimensions.append((dimension.id, .object(fields)))
         }
-        return .object([
+        var fields: [(String, JSON)] = [
             ("schema", .string(resultSchema)),
             ("index", .int(Int64(client.index))),
             ("input", .string(client.input)),
@@ -126,8 +126,12 @@ public enum PortfolioJSON {
                 ])
             })),
             ("failed_rules", .array(client.failedRules.map { .string($0) })),
-            ("outputs", .array(outputs.map { .string($0) })),
-        ])
+        ]
+        if !client.failureMessages.isEmpty {
+            fields.append(("errors", .array(client.failureMessages.map { .string($0) })))
+        }
+        fields.append(("outputs", .array(outputs.map { .string($0) })))
+        return .object(fields)
     }
 
     /// The result line of a file skipped because it is another kind of csm document.

@@ -225,6 +225,7 @@ final class BatchCommandTests: CSMProcessTestCase {
         let out = path("out")
         let stopped = try csm(["batch", "samples/northwind-mid-market.json", "--rules", pack.path, "--output", out])
         XCTAssertEqual(stopped.status, 3, stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("csm: error: samples/northwind-mid-market.json: "), "names the client: \(stopped.stderr)")
         XCTAssertTrue(stopped.stderr.contains("broken.fails"), stopped.stderr)
         XCTAssertTrue(stopped.stderr.contains("no data for this client"), stopped.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/clients/northwind-mid-market.run.json"))
@@ -236,6 +237,32 @@ final class BatchCommandTests: CSMProcessTestCase {
         let line = try XCTUnwrap(try resultLines("\(out)/results.jsonl").first)
         XCTAssertEqual(line["status"] as? String, "rule_failure")
         XCTAssertEqual(line["failed_rules"] as? [String], ["broken.fails"])
+        let errors = try XCTUnwrap(line["errors"] as? [String])
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].contains("fails.lua") && errors[0].contains("no data for this client"), errors[0])
+    }
+
+    // MARK: - Output folders
+
+    func testResultsFileMayGoIntoNewOutputFolder() throws {
+        let out = path("fresh")
+        let result = try csm(["batch", "samples/atlas-enterprise.json", "--output", out, "--results", "\(out)/lines.jsonl",
+                              "--format", "none"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try resultLines("\(out)/lines.jsonl").count, 1)
+    }
+
+    func testReusedOutputFolderWarnsAboutEarlierReports() throws {
+        let out = path("reused")
+        let first = try csm(["batch", "samples/atlas-enterprise.json", "samples/helio-multi-respondent.json", "--output", out])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertFalse(first.stderr.contains("warning"), first.stderr)
+
+        let second = try csm(["batch", "samples/atlas-enterprise.json", "--output", out])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stderr.contains("csm: warning: \(out)/clients already contains 2 files"), second.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/clients/helio-multi-respondent.run.json"),
+                      "a batch never deletes files")
     }
 
     // MARK: - Usage errors write nothing
@@ -254,6 +281,10 @@ final class BatchCommandTests: CSMProcessTestCase {
             (["batch", "samples", "--output", "samples/out"], "inside the input folder samples"),
             (["batch", sample, "--output", path("o"), "--rules", path("no-pack")], "no-pack"),
             (["batch", sample, "--output", path("o"), "--progress", "sometimes"], "--progress"),
+            (["batch", "--output", path("o")], "'csm batch' takes at least 1 argument (usage: csm batch INPUT..."),
+            (["batch", sample, "--output", path("o"), "--results", path("no-folder/r.jsonl")], "--results \(path("no-folder/r.jsonl")): folder"),
+            (["batch", sample, "--output", path("o"), "--results", scratch.path], "--results \(scratch.path) is a directory"),
+            (["batch", sample, "--output", path("o"), "--results", sample], "--results \(sample) is also an input"),
         ]
         for (arguments, message) in cases {
             let result = try csm(arguments)

@@ -91,6 +91,13 @@ final class EndToEndTests: CSMProcessTestCase {
                         messages: ["invalid --set 'grr_floor=0.9'", "PACK.PARAM=VALUE"]),
             FailureCase(name: "missing rules directory", arguments: ["run", sample, "--rules", fixtures.missingPack], status: 2,
                         messages: [fixtures.missingPack, "rule pack directory not found"]),
+            FailureCase(name: "folder instead of file", arguments: ["run", "samples"], status: 2,
+                        messages: ["samples is a folder", "csm batch samples --output DIR"]),
+            FailureCase(name: "JSON Lines file", arguments: ["run", "clients.jsonl"], status: 2,
+                        messages: ["clients.jsonl looks like JSON Lines", "csm batch clients.jsonl --output DIR"]),
+            FailureCase(name: "other csm document", arguments: ["run", "samples/acme-advisory-pack/pack.json"], status: 2,
+                        messages: ["pack.json:3:13: schema: unsupported schema 'csm.pack/v1'"],
+                        absent: ["organization", "assessed_on"]),
         ]
         try checkFailures(cases)
     }
