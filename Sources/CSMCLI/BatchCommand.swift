@@ -222,7 +222,16 @@ enum BatchCommand {
         switch FileSystem.kind(of: folder) {
         case .file, .other:
             throw .usage("--output \(folder) is not a folder; give a folder for the batch's files")
-        case .missing, .directory:
+        case .missing:
+            // The folder will be created with its parents, which needs the nearest existing one to be a folder.
+            var parent = FileSystem.directoryName(of: folder)
+            while FileSystem.kind(of: parent) == .missing && parent != FileSystem.directoryName(of: parent) {
+                parent = FileSystem.directoryName(of: parent)
+            }
+            if FileSystem.kind(of: parent) != .directory {
+                throw .usage("--output \(folder) cannot be created: \(parent) is not a folder")
+            }
+        case .directory:
             break
         }
         for input in inputs where FileSystem.kind(of: input) == .directory && FileSystem.isInside(folder, folder: input) {
@@ -236,7 +245,7 @@ enum BatchCommand {
         for rules in rulePaths where FileSystem.isInside(folder, folder: rules) {
             throw .usage("--output \(folder) is inside the rule pack \(rules); write reports outside rule pack folders")
         }
-        if let modelPath, FileSystem.isInside(modelPath, folder: folder) {
+        if let modelPath, FileSystem.kind(of: modelPath) != .missing, FileSystem.isInside(modelPath, folder: folder) {
             throw .usage("--output \(folder) contains the model \(modelPath); choose another output folder")
         }
         if case let .file(path) = results {

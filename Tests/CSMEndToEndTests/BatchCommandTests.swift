@@ -140,19 +140,21 @@ final class BatchCommandTests: CSMProcessTestCase {
         let lines = try sampleLines()
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         let stream = [lines[0], "", "not json", lines[1], "{\"schema\": \"csm.assessment/v1\", \"organization\": {\"name\": \"X\"}}",
-                      deep, "   ", lines[2]].joined(separator: "\n") + "\n"
+                      deep, "   ", lines[2], "{\"schema\": \"csm.assessment/v1\", \"organization\": {"].joined(separator: "\n") + "\n"
         let input = try write("mixed.jsonl", stream)
         let out = path("out")
         let result = try csm(["batch", input, "--output", out])
         XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(input):9:"), "names the line that ends early: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("unexpected end of line"), "a cut line is not a truncated file: \(result.stderr)")
         XCTAssertTrue(result.stderr.contains("\(input):3:1: "), "names the line of the bad JSON: \(result.stderr)")
         XCTAssertTrue(result.stderr.contains("\(input):5:"), "names the line of the incomplete assessment: \(result.stderr)")
         XCTAssertTrue(result.stderr.contains("\(input):6:"), "names the line of the too-deep document: \(result.stderr)")
-        XCTAssertTrue(result.stderr.contains("3 evaluated, 3 invalid"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("3 evaluated, 4 invalid"), result.stderr)
 
         let results = try resultLines("\(out)/results.jsonl")
-        XCTAssertEqual(results.map { $0["input"] as? String }, [1, 3, 4, 5, 6, 8].map { "\(input):\($0)" })
-        XCTAssertEqual(results.map { $0["status"] as? String }, ["ok", "invalid", "ok", "invalid", "invalid", "ok"])
+        XCTAssertEqual(results.map { $0["input"] as? String }, [1, 3, 4, 5, 6, 8, 9].map { "\(input):\($0)" })
+        XCTAssertEqual(results.map { $0["status"] as? String }, ["ok", "invalid", "ok", "invalid", "invalid", "ok", "invalid"])
         XCTAssertNotNil(results[1]["errors"] as? [String])
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/clients"), "JSON Lines input writes no client reports by default")
     }
@@ -282,6 +284,8 @@ final class BatchCommandTests: CSMProcessTestCase {
             (["batch", sample, "--output", path("o"), "--rules", path("no-pack")], "no-pack"),
             (["batch", sample, "--output", path("o"), "--progress", "sometimes"], "--progress"),
             (["batch", "--output", path("o")], "'csm batch' takes at least 1 argument (usage: csm batch INPUT..."),
+            (["batch", sample, "--output", "\(file)/sub"], "--output \(file)/sub cannot be created: \(file) is not a folder"),
+            (["batch", sample, "--output", path("o"), "--model", path("o/model.json")], "\(path("o/model.json")): file not found"),
             (["batch", sample, "--output", path("o"), "--results", path("no-folder/r.jsonl")], "--results \(path("no-folder/r.jsonl")): folder"),
             (["batch", sample, "--output", path("o"), "--results", scratch.path], "--results \(scratch.path) is a directory"),
             (["batch", sample, "--output", path("o"), "--results", sample], "--results \(sample) is also an input"),
