@@ -27,7 +27,7 @@ enum BatchCommand {
         positionals: 1...1_000_000,
         options: [
             .option("--output", "DIR", "Folder for the summary, the result lines and the clients' reports (created when missing)."),
-            .option("--jobs", "N", "Worker threads, each with its own Lua state (default: the number of CPU cores)."),
+            .option("--jobs", "N", "Worker threads, each with its own Lua state: 1 to 256 (default: the number of CPU cores, at most 64)."),
             .option("--format", "LIST", "Client reports, comma-separated: json, markdown, html, text, or none. Default json, or none when every input is JSON Lines."),
             .option("--summary-format", "LIST", "Portfolio summary files, comma-separated: json, markdown, html, or none. Default json,markdown,html."),
             .option("--results", "FILE", "Write the result lines (JSON Lines, one per input) to FILE instead of DIR/results.jsonl; - streams them to standard output."),
