@@ -405,7 +405,10 @@ enum BatchItem: Sendable {
                 located.diagnostics = error.diagnostics.map { diagnostic in
                     var diagnostic = diagnostic
                     if diagnostic.file == source { diagnostic.line = number }
-                    if diagnostic.message == JSONLinesMessages.truncatedFile { diagnostic.message = JSONLinesMessages.truncatedLine }
+                    // The line ends early, not the file.
+                    if diagnostic.message == JSONSyntaxError.truncatedMessage {
+                        diagnostic.message = "unexpected end of line; the JSON on this line is incomplete"
+                    }
                     return diagnostic
                 }
                 return .invalid(located)
@@ -576,11 +579,4 @@ final class Spool {
         FileSystem.removeFile(path)
         TemporaryFiles.forget(path)
     }
-}
-
-/// The JSON parser's message for input that ends inside a value, and its wording for
-/// one line of a JSON Lines stream, where the line ends early rather than the file.
-private enum JSONLinesMessages {
-    static let truncatedFile = "unexpected end of file; the JSON is truncated"
-    static let truncatedLine = "unexpected end of line; the JSON on this line is incomplete"
 }

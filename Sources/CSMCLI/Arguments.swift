@@ -111,12 +111,19 @@ struct ParsedArguments {
         }
         if !parsed.helpRequested && !spec.positionals.contains(parsed.positionals.count) {
             let bounds = spec.positionals
-            // A bound as large as batch's 1,000,000 inputs is a guard, not part of the usage.
-            let expected = bounds.lowerBound == bounds.upperBound ? "\(bounds.lowerBound)"
-                : bounds.upperBound >= 100_000 && parsed.positionals.count < bounds.lowerBound ? "at least \(bounds.lowerBound)"
-                : "\(bounds.lowerBound) to \(bounds.upperBound)"
-            let what = parsed.positionals.count < spec.positionals.lowerBound ? "missing arguments" : "too many arguments"
-            throw .usage("\(what): 'csm \(spec.name)' takes \(expected) argument\(expected.hasSuffix(" 1") || expected == "1" ? "" : "s") (usage: csm \(spec.usage))")
+            let missing = parsed.positionals.count < bounds.lowerBound
+            func arguments(_ count: Int) -> String { "\(count) argument\(count == 1 ? "" : "s")" }
+            let expected: String
+            if bounds.lowerBound == bounds.upperBound {
+                expected = arguments(bounds.lowerBound)
+            } else if missing && bounds.upperBound >= 100_000 {
+                // An upper bound as large as batch's 1,000,000 inputs is a guard, not part of the usage.
+                expected = "at least " + arguments(bounds.lowerBound)
+            } else {
+                expected = "\(bounds.lowerBound) to " + arguments(bounds.upperBound)
+            }
+            let what = missing ? "missing arguments" : "too many arguments"
+            throw .usage("\(what): 'csm \(spec.name)' takes \(expected) (usage: csm \(spec.usage))")
         }
         return parsed
     }

@@ -3,7 +3,7 @@ import CSMSystem
 /// Where a command's output goes: standard output, or a file written atomically.
 struct OutputTarget {
     let path: String?
-    /// The option that gave the path, for messages; nil when the path is an argument.
+    /// The option that gave the path, for messages, or nil when the path is a positional argument.
     var option: String? = "--output"
 
     /// Checks that the output would not overwrite one of the inputs, nor land

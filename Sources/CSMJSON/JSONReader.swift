@@ -256,7 +256,7 @@ struct JSONReader {
 
 
     func unexpectedEnd() -> JSONSyntaxError {
-        error(.unexpectedEndOfInput, at: bytes.count, "unexpected end of file; the JSON is truncated")
+        error(.unexpectedEndOfInput, at: bytes.count, JSONSyntaxError.truncatedMessage)
     }
 
 

@@ -1,5 +1,8 @@
 /// A reason the parser rejects a document, with its position and a one-line message.
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The message of `.unexpectedEndOfInput`, so callers that read a part of a file can reword it.
+    public static let truncatedMessage = "unexpected end of file; the JSON is truncated"
+
     public enum Kind: Equatable, Hashable, Sendable {
         /// The input is empty or contains only whitespace.
         case emptyInput

@@ -35,11 +35,13 @@ enum LuaCodec {
             appendLittleEndian(UInt32(items.count), into: &bytes)
             for item in items { encode(item, into: &bytes) }
         case let .map(entries):
-            var kept = 0
-            for entry in entries where !entry.key.isNil && !entry.value.isNil { kept += 1 }
+            // Lua tables cannot hold nil keys or values, so such entries are left out.
+            let isKept = { (entry: (key: LuaValue, value: LuaValue)) in !entry.key.isNil && !entry.value.isNil }
+            var keptCount = 0
+            for entry in entries where isKept(entry) { keptCount += 1 }
             bytes.append(Tag.map.rawValue)
-            appendLittleEndian(UInt32(kept), into: &bytes)
-            for entry in entries where !entry.key.isNil && !entry.value.isNil {
+            appendLittleEndian(UInt32(keptCount), into: &bytes)
+            for entry in entries where isKept(entry) {
                 encode(entry.key, into: &bytes)
                 encode(entry.value, into: &bytes)
             }

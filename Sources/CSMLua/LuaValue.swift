@@ -1,9 +1,9 @@
 /// A value that crosses the boundary between Swift and Lua.
 ///
 /// Tables arrive as `.array` when their keys are exactly 1...n and as `.map`
-/// otherwise; an empty table arrives as an empty `.array`. Not `indirect`:
-/// arrays already keep nested values on the heap, and boxing every scalar
-/// cost an allocation per value on each call into Lua.
+/// otherwise; an empty table arrives as an empty `.array`. The enum is not
+/// `indirect`, because arrays already keep nested values on the heap and
+/// boxing every scalar cost an allocation per value on each call into Lua.
 public enum LuaValue: Equatable, Sendable {
     case `nil`
     case bool(Bool)

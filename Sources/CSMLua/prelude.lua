@@ -170,10 +170,14 @@ end
 -- string.format("%s", t) would print a table's address, which changes from run
 -- to run; format such arguments the way the sandbox's tostring does.
 local real_format = string.format
+local function is_reference(value)
+  local kind = type(value)
+  return kind == "table" or kind == "function" or kind == "thread" or kind == "userdata"
+end
+
 local function has_reference_value(...)
   for i = 1, select("#", ...) do
-    local kind = type((select(i, ...)))
-    if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then return true end
+    if is_reference((select(i, ...))) then return true end
   end
   return false
 end
@@ -184,10 +188,7 @@ string.format = function(pattern, ...)
     local count = select("#", ...)
     local arguments = { ... }
     for i = 1, count do
-      local kind = type(arguments[i])
-      if kind == "table" or kind == "function" or kind == "thread" or kind == "userdata" then
-        arguments[i] = safe_tostring(arguments[i])
-      end
+      if is_reference(arguments[i]) then arguments[i] = safe_tostring(arguments[i]) end
     end
     ok, result = pcall(real_format, pattern, table.unpack(arguments, 1, count))
   else

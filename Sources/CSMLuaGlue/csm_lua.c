@@ -506,9 +506,9 @@ static void disarm(csm_vm *vm, lua_State *L) {
     vm->armed = 0;
     atomic_store_explicit(&vm->armed_deadline_ns, 0, memory_order_release);
     vm->memory_ceiling = vm->limits.memory_limit;
-    /* The trusted driver runs between guarded calls; without a hook the VM skips its
-       per-instruction trace check and the call hook, which cost it a quarter of its time.
-       Coroutines keep the hook they were created with, so rule code never runs unhooked. */
+    /* Only the trusted driver runs between guarded calls. Without a hook the VM skips its
+       per-instruction trace check and the call hook, which cost the driver about a quarter
+       of its time. Coroutines keep the hook they were created with, so rule code stays hooked. */
     lua_sethook(L, NULL, 0, 0);
 }
 

@@ -38,7 +38,7 @@ public enum Planner {
                                   evaluation: evaluation, policy: policy))
         }
 
-        // Sort positions rather than the initiatives themselves: each swap of an Initiative copies a large struct.
+        // Sort positions rather than the initiatives, because each swap of an Initiative copies a large struct.
         let keys = unranked.map { (priority: $0.priority, id: $0.id) }
         let order = keys.indices.sorted { a, b in
             keys[a].priority != keys[b].priority ? keys[a].priority > keys[b].priority : keys[a].id < keys[b].id
@@ -117,7 +117,7 @@ public enum Planner {
             }
         }
         for adjustment in adjustments.candidates(initiativeID: id, dimensions: dimensions) {
-            // The index only returns rules whose initiative ids or dimensions match; the level filter remains.
+            // The index returns only rules whose initiative ids or dimensions match, so only the level filter is left.
             guard let factor = adjustment.factor, adjustment.rule.adjustsLevel(toward) else { continue }
             factors.append(AppliedFactor(ruleID: adjustment.rule.id, pack: adjustment.rule.location.pack, factor: factor,
                                          reason: adjustment.reason ?? adjustment.rule.title, kind: "adjust",

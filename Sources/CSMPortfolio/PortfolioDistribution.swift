@@ -47,8 +47,8 @@ public struct PortfolioDistribution: Equatable, Sendable {
         positioner().position(of: evaluation)
     }
 
-    /// Returns a positioner for this distribution: it answers `position(of:)` without
-    /// scanning the histograms again, for placing many clients against one portfolio.
+    /// Returns a positioner for this distribution. Its `position(of:)` does not scan the
+    /// histograms again, so it suits placing many clients against one portfolio.
     public func positioner() -> Positioner {
         Positioner(clientCount: clientCount, dimensions: histograms.map(Positioner.Dimension.init))
     }

@@ -12,7 +12,7 @@ public struct ScoreHistogram: Equatable, Sendable {
     static let binCount = Int(ScoreScale.maximum) * resolution + 1
 
     private var counts: [Int]
-    /// Scores per bin; bin `i` holds the scores that round to `i / resolution`.
+    /// Scores per bin. Bin `i` counts the scores that round to `i / resolution`.
     var binCounts: [Int] { counts }
     public private(set) var total = 0
     private var sum = 0.0

@@ -58,7 +58,7 @@ public final class RuleEngine {
     /// What `configure` was given, to build a fresh state after one is abandoned.
     private let configuration: LuaValue
     private let limits: LuaLimits
-    /// The active rules and their driver indices, computed once: every evaluation asks for them.
+    /// The active rules and their driver indices, computed once because every evaluation needs them.
     private let activeRules: [RuleDefinition]
     private let activeIndices: LuaValue
     /// Lua states abandoned because a rule got stuck in C code.
